@@ -1,0 +1,83 @@
+<?php
+/**
+ * Installs or configures a local WordPress site from the command line (no wp-cli needed).
+ *
+ * Usage: php install-wp.php <site dir> install <url> <title> <admin user> <admin pass> <locale>
+ *        php install-wp.php <site dir> activate <plugin file>
+ *        php install-wp.php <site dir> configure-woocommerce
+ *
+ * @package kiotviet-sync
+ */
+
+if ( PHP_SAPI !== 'cli' ) {
+	exit( 1 );
+}
+
+list( , $kvs_dir, $kvs_command ) = $argv + array( null, null, null );
+$kvs_url                          = 'install' === $kvs_command ? $argv[3] : null;
+$kvs_parts                        = parse_url( (string) ( $kvs_url ?? 'http://127.0.0.1/' ) );
+
+$_SERVER['HTTP_HOST']   = $kvs_parts['host'] . ( isset( $kvs_parts['port'] ) ? ':' . $kvs_parts['port'] : '' );
+$_SERVER['SERVER_NAME'] = $kvs_parts['host'];
+$_SERVER['REQUEST_URI'] = '/';
+$_SERVER['SERVER_PORT'] = isset( $kvs_parts['port'] ) ? (string) $kvs_parts['port'] : '80';
+
+if ( 'install' === $kvs_command ) {
+	define( 'WP_INSTALLING', true );
+}
+define( 'WP_USE_THEMES', false );
+require $kvs_dir . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+switch ( $kvs_command ) {
+	case 'install':
+		list( , , , , $title, $user, $pass, $locale ) = $argv;
+		if ( is_blog_installed() ) {
+			echo "already installed\n";
+			break;
+		}
+		$result = wp_install( $title, $user, 'admin@example.test', false, '', wp_slash( $pass ), $locale );
+		update_option( 'permalink_structure', '/%postname%/' );
+		update_option( 'timezone_string', 'Asia/Ho_Chi_Minh' );
+		update_option( 'WPLANG', 'en_US' === $locale ? '' : $locale );
+		update_option( 'blogdescription', 'KiotViet Sync local site' );
+		flush_rewrite_rules( true );
+		echo 'installed user ' . (int) $result['user_id'] . "\n";
+		break;
+
+	case 'activate':
+		$plugin = $argv[3];
+		$result = activate_plugin( $plugin, '', false, false );
+		if ( is_wp_error( $result ) ) {
+			fwrite( STDERR, 'activation of ' . $plugin . ' failed: ' . $result->get_error_message() . "\n" );
+			exit( 1 );
+		}
+		echo 'activated ' . $plugin . "\n";
+		break;
+
+	case 'configure-woocommerce':
+		// A Vietnamese shop: VND without decimals, kilograms, no onboarding wizard, no tracking.
+		update_option( 'woocommerce_default_country', 'VN' );
+		update_option( 'woocommerce_currency', 'VND' );
+		update_option( 'woocommerce_price_num_decimals', '0' );
+		update_option( 'woocommerce_price_thousand_sep', '.' );
+		update_option( 'woocommerce_price_decimal_sep', ',' );
+		update_option( 'woocommerce_weight_unit', 'kg' );
+		update_option( 'woocommerce_manage_stock', 'yes' );
+		update_option( 'woocommerce_allow_tracking', 'no' );
+		update_option( 'woocommerce_show_marketplace_suggestions', 'no' );
+		update_option( 'woocommerce_task_list_hidden', 'yes' );
+		update_option( 'woocommerce_onboarding_profile', array( 'skipped' => true ) );
+		update_option( 'woocommerce_coming_soon', 'no' );
+		update_option( 'woocommerce_cod_settings', array( 'enabled' => 'yes', 'title' => 'Cash on delivery' ) );
+		if ( class_exists( 'WC_Install' ) && method_exists( 'WC_Install', 'create_pages' ) ) {
+			WC_Install::create_pages();
+		}
+		echo "configured woocommerce\n";
+		break;
+
+	default:
+		fwrite( STDERR, "unknown command\n" );
+		exit( 2 );
+}
