@@ -1,0 +1,19 @@
+/**
+ * A spinner with a visible, announced label.
+ *
+ * @package kiotviet-sync
+ */
+
+/**
+ * External dependencies
+ */
+import { Spinner } from '@wordpress/components';
+
+export function Loading( { label }: { label: string } ) {
+	return (
+		<div className="kvs-loading" role="status">
+			<Spinner />
+			<span>{ label }</span>
+		</div>
+	);
+}

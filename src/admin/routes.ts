@@ -1,0 +1,30 @@
+/**
+ * Screen id (from the bootstrap object) → component. No router library for a
+ * handful of screens: each admin submenu renders the same mount node with its
+ * own screen id.
+ *
+ * @package kiotviet-sync
+ */
+
+/**
+ * External dependencies
+ */
+import type { ComponentType } from 'react';
+
+/**
+ * Internal dependencies
+ */
+import SetupScreen from './screens/setup';
+
+export const routes = {
+	setup: SetupScreen,
+} satisfies Record< string, ComponentType >;
+
+export type ScreenId = keyof typeof routes;
+
+/**
+ * @param screen Screen id from `window.kiotvietSync.screen`.
+ */
+export function isScreenId( screen: string ): screen is ScreenId {
+	return Object.prototype.hasOwnProperty.call( routes, screen );
+}

@@ -1,0 +1,63 @@
+/**
+ * The three setup steps, with the current one marked for assistive technology.
+ *
+ * @package kiotviet-sync
+ */
+
+/**
+ * External dependencies
+ */
+import { VisuallyHidden } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+
+export type SetupStep = 'connection' | 'branch' | 'get-data';
+
+const ORDER: SetupStep[] = [ 'connection', 'branch', 'get-data' ];
+
+function stepLabel( step: SetupStep ): string {
+	switch ( step ) {
+		case 'connection':
+			return __( 'Connection', 'kiotviet-sync' );
+		case 'branch':
+			return __( 'Branch', 'kiotviet-sync' );
+		case 'get-data':
+			return __( 'Get data', 'kiotviet-sync' );
+	}
+}
+
+export function StepIndicator( { current }: { current: SetupStep } ) {
+	const currentIndex = ORDER.indexOf( current );
+	return (
+		<nav aria-label={ __( 'Setup steps', 'kiotviet-sync' ) }>
+			<ol className="kvs-steps">
+				{ ORDER.map( ( step, index ) => {
+					const isCurrent = index === currentIndex;
+					const isDone = index < currentIndex;
+					let className = 'kvs-steps__item';
+					if ( isCurrent ) {
+						className += ' is-current';
+					} else if ( isDone ) {
+						className += ' is-done';
+					}
+					return (
+						<li
+							key={ step }
+							className={ className }
+							aria-current={ isCurrent ? 'step' : undefined }
+						>
+							<span className="kvs-steps__number" aria-hidden="true">
+								{ index + 1 }
+							</span>
+							<span>{ stepLabel( step ) }</span>
+							{ isDone && (
+								<VisuallyHidden>
+									{ __( '(completed)', 'kiotviet-sync' ) }
+								</VisuallyHidden>
+							) }
+						</li>
+					);
+				} ) }
+			</ol>
+		</nav>
+	);
+}

@@ -1,0 +1,69 @@
+/**
+ * REST paths and one typed function per route. Screens never import these
+ * directly: they go through the hooks in src/admin/hooks/.
+ *
+ * @package kiotviet-sync
+ */
+
+/**
+ * Internal dependencies
+ */
+import { request } from './client';
+import {
+	branchesResponseSchema,
+	connectionSchema,
+	type BranchesResponse,
+	type ConnectBody,
+	type Connection,
+} from '../schemas/connection';
+
+export const REST_NAMESPACE = 'kiotviet-sync/v1';
+
+export const ENDPOINTS = {
+	connection: `/${ REST_NAMESPACE }/connection`,
+	connectionBranch: `/${ REST_NAMESPACE }/connection/branch`,
+	branches: `/${ REST_NAMESPACE }/branches`,
+} as const;
+
+/** GET /connection */
+export function fetchConnection( signal?: AbortSignal ): Promise< Connection > {
+	return request( connectionSchema, { path: ENDPOINTS.connection, signal } );
+}
+
+/** POST /connection — verifies the credentials with KiotViet and stores them. */
+export function postConnection( body: ConnectBody ): Promise< Connection > {
+	return request( connectionSchema, {
+		path: ENDPOINTS.connection,
+		method: 'POST',
+		data: body,
+	} );
+}
+
+/** DELETE /connection — removes credentials, token and branch. */
+export function deleteConnection(): Promise< Connection > {
+	return request( connectionSchema, {
+		path: ENDPOINTS.connection,
+		method: 'DELETE',
+	} );
+}
+
+/** GET /branches */
+export function fetchBranches(
+	signal?: AbortSignal
+): Promise< BranchesResponse > {
+	return request( branchesResponseSchema, {
+		path: ENDPOINTS.branches,
+		signal,
+	} );
+}
+
+/** PUT /connection/branch */
+export function putConnectionBranch( body: {
+	branch_id: number;
+} ): Promise< Connection > {
+	return request( connectionSchema, {
+		path: ENDPOINTS.connectionBranch,
+		method: 'PUT',
+		data: body,
+	} );
+}
