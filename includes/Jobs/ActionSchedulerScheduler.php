@@ -1,0 +1,67 @@
+<?php
+/**
+ * Action Scheduler implementation.
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Jobs;
+
+/**
+ * Schedules through Action Scheduler (bundled with WooCommerce) in the kiotviet-sync group,
+ * so runs, failures and logs show under Tools → Scheduled Actions.
+ */
+final class ActionSchedulerScheduler implements Scheduler {
+
+	/**
+	 * Runs a hook once after a delay.
+	 *
+	 * @param string       $hook   Hook name.
+	 * @param array<mixed> $args   Arguments.
+	 * @param int          $delay  Seconds from now.
+	 * @param bool         $unique Skip when pending.
+	 */
+	public function schedule_single( string $hook, array $args = array(), int $delay = 0, bool $unique = false ): void {
+		as_schedule_single_action( time() + max( 0, $delay ), $hook, $args, self::GROUP, $unique );
+	}
+
+	/**
+	 * Runs a hook repeatedly.
+	 *
+	 * @param string       $hook     Hook name.
+	 * @param int          $interval Seconds between runs.
+	 * @param array<mixed> $args     Arguments.
+	 * @param int          $delay    Seconds until the first run.
+	 */
+	public function schedule_recurring( string $hook, int $interval, array $args = array(), int $delay = 0 ): void {
+		if ( $this->is_scheduled( $hook, $args ) ) {
+			return;
+		}
+		as_schedule_recurring_action( time() + max( 0, $delay ), max( 60, $interval ), $hook, $args, self::GROUP, true );
+	}
+
+	/**
+	 * Cancels pending runs of one hook or of the whole group.
+	 *
+	 * @param string|null $hook Hook name, null for all.
+	 */
+	public function unschedule_all( ?string $hook = null ): void {
+		// With an empty hook Action Scheduler cancels the whole group.
+		as_unschedule_all_actions( $hook ?? '', array(), self::GROUP );
+	}
+
+	/**
+	 * Whether a hook is pending.
+	 *
+	 * @param string            $hook Hook name.
+	 * @param array<mixed>|null $args Arguments, null for any.
+	 */
+	public function is_scheduled( string $hook, ?array $args = null ): bool {
+		if ( function_exists( 'as_has_scheduled_action' ) ) {
+			return as_has_scheduled_action( $hook, $args, self::GROUP );
+		}
+		return false !== as_next_scheduled_action( $hook, $args, self::GROUP );
+	}
+}

@@ -1,0 +1,155 @@
+<?php
+/**
+ * WP-Cron fallback implementation.
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Jobs;
+
+use KiotVietSync\Infrastructure\Registerable;
+
+/**
+ * Schedules through WP-Cron when Action Scheduler is not available (e.g. the WooCommerce stand-in).
+ * Recurring jobs use our own named intervals, registered on cron_schedules.
+ */
+final class WpCronScheduler implements Scheduler, Registerable {
+
+	/**
+	 * Interval name => seconds, offered to WP-Cron.
+	 *
+	 * @var array<string, int>
+	 */
+	private const INTERVALS = array(
+		'kiotviet_sync_1min'  => 60,
+		'kiotviet_sync_5min'  => 300,
+		'kiotviet_sync_15min' => 900,
+		'kiotviet_sync_30min' => 1800,
+		'hourly'              => 3600,
+		'twicedaily'          => 43200,
+		'daily'               => 86400,
+	);
+
+	/**
+	 * Adds our intervals to WP-Cron.
+	 */
+	public function register(): void {
+		add_filter( 'cron_schedules', array( $this, 'add_intervals' ) );
+	}
+
+	/**
+	 * Filter callback for cron_schedules.
+	 *
+	 * @param mixed $schedules Existing schedules.
+	 * @return array<string, array{interval: int, display: string}>
+	 */
+	public function add_intervals( $schedules ): array {
+		$schedules = is_array( $schedules ) ? $schedules : array();
+		foreach ( self::INTERVALS as $name => $seconds ) {
+			if ( ! isset( $schedules[ $name ] ) ) {
+				$schedules[ $name ] = array(
+					'interval' => $seconds,
+					/* translators: %d: number of minutes. */
+					'display'  => sprintf( __( 'Every %d minutes (KiotViet Sync)', 'kiotviet-sync' ), (int) ( $seconds / 60 ) ),
+				);
+			}
+		}
+		return $schedules;
+	}
+
+	/**
+	 * Runs a hook once after a delay.
+	 *
+	 * @param string       $hook   Hook name.
+	 * @param array<mixed> $args   Arguments.
+	 * @param int          $delay  Seconds from now.
+	 * @param bool         $unique Skip when pending.
+	 */
+	public function schedule_single( string $hook, array $args = array(), int $delay = 0, bool $unique = false ): void {
+		if ( $unique && $this->is_scheduled( $hook, $args ) ) {
+			return;
+		}
+		wp_schedule_single_event( time() + max( 0, $delay ), $hook, $args );
+	}
+
+	/**
+	 * Runs a hook repeatedly at the closest interval we offer.
+	 *
+	 * @param string       $hook     Hook name.
+	 * @param int          $interval Seconds between runs.
+	 * @param array<mixed> $args     Arguments.
+	 * @param int          $delay    Seconds until the first run.
+	 */
+	public function schedule_recurring( string $hook, int $interval, array $args = array(), int $delay = 0 ): void {
+		if ( $this->is_scheduled( $hook, $args ) ) {
+			return;
+		}
+		wp_schedule_event( time() + max( 0, $delay ), self::interval_name( $interval ), $hook, $args );
+	}
+
+	/**
+	 * Cancels pending runs of one hook or of every kiotviet_sync_ hook.
+	 *
+	 * @param string|null $hook Hook name, null for all.
+	 */
+	public function unschedule_all( ?string $hook = null ): void {
+		if ( null !== $hook ) {
+			wp_clear_scheduled_hook( $hook );
+			return;
+		}
+		foreach ( self::plugin_hooks() as $plugin_hook ) {
+			wp_unschedule_hook( $plugin_hook );
+		}
+	}
+
+	/**
+	 * Whether a hook is pending.
+	 *
+	 * @param string            $hook Hook name.
+	 * @param array<mixed>|null $args Arguments, null for any.
+	 */
+	public function is_scheduled( string $hook, ?array $args = null ): bool {
+		if ( null !== $args ) {
+			return false !== wp_next_scheduled( $hook, $args );
+		}
+		return in_array( $hook, self::plugin_hooks(), true ) || false !== wp_next_scheduled( $hook );
+	}
+
+	/**
+	 * Every kiotviet_sync_ hook currently in the cron array.
+	 *
+	 * @return string[]
+	 */
+	public static function plugin_hooks(): array {
+		$hooks = array();
+		$crons = function_exists( '_get_cron_array' ) ? _get_cron_array() : array();
+		foreach ( (array) $crons as $events ) {
+			foreach ( array_keys( (array) $events ) as $hook ) {
+				if ( 0 === strpos( (string) $hook, self::HOOK_PREFIX ) ) {
+					$hooks[ (string) $hook ] = true;
+				}
+			}
+		}
+		return array_keys( $hooks );
+	}
+
+	/**
+	 * Closest offered interval name.
+	 *
+	 * @param int $interval Seconds.
+	 */
+	public static function interval_name( int $interval ): string {
+		$best      = 'hourly';
+		$best_diff = PHP_INT_MAX;
+		foreach ( self::INTERVALS as $name => $seconds ) {
+			$diff = abs( $seconds - $interval );
+			if ( $diff < $best_diff ) {
+				$best      = $name;
+				$best_diff = $diff;
+			}
+		}
+		return $best;
+	}
+}

@@ -1,0 +1,247 @@
+<?php
+/**
+ * Connection routes.
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Rest;
+
+use KiotVietSync\Sync\Connection\Connection;
+use KiotVietSync\Sync\Connection\ConnectionService;
+use WP_REST_Request;
+use WP_REST_Server;
+
+/**
+ * GET/POST/DELETE /connection and PUT /connection/branch (docs/architecture.md "Connection").
+ * The client secret is write-only: accepted on POST, only ever returned masked.
+ */
+final class ConnectionController extends AbstractController {
+
+	/**
+	 * Route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'connection';
+
+	/**
+	 * Connection use cases.
+	 *
+	 * @var ConnectionService
+	 */
+	private ConnectionService $service;
+
+	/**
+	 * Creates the controller.
+	 *
+	 * @param ConnectionService $service Connection use cases.
+	 */
+	public function __construct( ConnectionService $service ) {
+		$this->service = $service;
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				$this->endpoint( WP_REST_Server::READABLE, array( $this, 'get_connection' ) ),
+				$this->endpoint( WP_REST_Server::CREATABLE, array( $this, 'create_connection' ), self::create_schema() ),
+				$this->endpoint( WP_REST_Server::DELETABLE, array( $this, 'delete_connection' ) ),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/branch',
+			array(
+				$this->endpoint( 'PUT', array( $this, 'update_branch' ), self::branch_schema() ),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * GET /connection.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_connection( WP_REST_Request $request ) {
+		return $this->respond( $this->service->current(), $request );
+	}
+
+	/**
+	 * POST /connection: verify with KiotViet, then store.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function create_connection( WP_REST_Request $request ) {
+		$secret = $request->get_param( 'client_secret' );
+		return $this->respond(
+			$this->service->connect(
+				(string) $request->get_param( 'retailer' ),
+				(string) $request->get_param( 'client_id' ),
+				is_string( $secret ) ? $secret : null
+			),
+			$request
+		);
+	}
+
+	/**
+	 * DELETE /connection.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function delete_connection( WP_REST_Request $request ) {
+		return $this->respond( $this->service->disconnect(), $request );
+	}
+
+	/**
+	 * PUT /connection/branch.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function update_branch( WP_REST_Request $request ) {
+		$branch_id = $request->get_param( 'branch_id' );
+		if ( null === $branch_id || '' === $branch_id ) {
+			return self::invalid_fields( array( 'branch_id' => __( 'Choose a branch.', 'kiotviet-sync' ) ) );
+		}
+		return $this->respond( $this->service->select_branch( (int) $branch_id ), $request );
+	}
+
+	/**
+	 * Shapes a connection by the item schema.
+	 *
+	 * @param Connection      $connection Connection.
+	 * @param WP_REST_Request $request    Request.
+	 * @return \WP_REST_Response
+	 */
+	private function respond( Connection $connection, WP_REST_Request $request ) {
+		return $this->prepare_item_for_response( $connection->to_response(), $request );
+	}
+
+	/**
+	 * Body of POST /connection.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function create_schema(): array {
+		return array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'kiotviet-sync-connection-request',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => array(
+				'retailer'      => array(
+					'description' => __( 'Store access address: the retailer code or the shop URL.', 'kiotviet-sync' ),
+					'type'        => 'string',
+					'maxLength'   => 200,
+				),
+				'client_id'     => array(
+					'description' => __( 'Client ID from KiotViet.', 'kiotviet-sync' ),
+					'type'        => 'string',
+					'maxLength'   => 200,
+				),
+				'client_secret' => array(
+					'description' => __( 'Security code (client secret) from KiotViet. Write-only.', 'kiotviet-sync' ),
+					'type'        => 'string',
+					'maxLength'   => 256,
+				),
+			),
+		);
+	}
+
+	/**
+	 * Body of PUT /connection/branch.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function branch_schema(): array {
+		return array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'kiotviet-sync-branch-request',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => array(
+				'branch_id' => array(
+					'description' => __( 'KiotViet branch whose stock and prices are synced.', 'kiotviet-sync' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+				),
+			),
+		);
+	}
+
+	/**
+	 * The connection object.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$nullable_string = array( 'string', 'null' );
+		$this->schema    = array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'kiotviet-sync-connection',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => array(
+				'state'                => array(
+					'description' => __( 'Connection state.', 'kiotviet-sync' ),
+					'type'        => 'string',
+					'enum'        => array( Connection::STATE_NOT_CONNECTED, Connection::STATE_NEEDS_BRANCH, Connection::STATE_READY ),
+					'readonly'    => true,
+				),
+				'retailer'             => array(
+					'description' => __( 'Retailer code.', 'kiotviet-sync' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'client_id'            => array(
+					'description' => __( 'Client ID.', 'kiotviet-sync' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'client_secret_masked' => array(
+					'description' => __( 'The stored security code, masked.', 'kiotviet-sync' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'branch'               => array(
+					'description' => __( 'Product sync branch.', 'kiotviet-sync' ),
+					'type'        => array( 'object', 'null' ),
+					'readonly'    => true,
+					'properties'  => array(
+						'id'   => array( 'type' => 'integer' ),
+						'name' => array( 'type' => 'string' ),
+					),
+				),
+				'connected_at'         => array(
+					'description' => __( 'When the connection was made (UTC).', 'kiotviet-sync' ),
+					'type'        => $nullable_string,
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'shop_url'             => array(
+					'description' => __( 'The shop\'s KiotViet address.', 'kiotviet-sync' ),
+					'type'        => $nullable_string,
+					'format'      => 'uri',
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

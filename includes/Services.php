@@ -1,0 +1,256 @@
+<?php
+/**
+ * Hand-written service factory.
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync;
+
+use KiotVietSync\Admin\AdminPage;
+use KiotVietSync\Admin\Assets;
+use KiotVietSync\Jobs\ActionSchedulerScheduler;
+use KiotVietSync\Jobs\Scheduler;
+use KiotVietSync\Jobs\WpCronScheduler;
+use KiotVietSync\KiotViet\CallBudget;
+use KiotVietSync\KiotViet\CallObserver;
+use KiotVietSync\KiotViet\ClientFactory;
+use KiotVietSync\KiotViet\HttpTransport;
+use KiotVietSync\KiotViet\RetryPolicy;
+use KiotVietSync\KiotViet\WpHttpTransport;
+use KiotVietSync\Rest\BranchesController;
+use KiotVietSync\Rest\ConnectionController;
+use KiotVietSync\Rest\RestRegistrar;
+use KiotVietSync\Storage\ConnectionRepository;
+use KiotVietSync\Storage\EncryptedTokenStore;
+use KiotVietSync\Storage\Migrations;
+use KiotVietSync\Storage\OptionBudgetStore;
+use KiotVietSync\Storage\SettingsStore;
+use KiotVietSync\Storage\SyncLog;
+use KiotVietSync\Storage\SyncLogCallObserver;
+use KiotVietSync\Storage\WpOptionsStore;
+use KiotVietSync\Support\Clock;
+use KiotVietSync\Support\Redactor;
+use KiotVietSync\Support\SecretBox;
+use KiotVietSync\Support\Sleeper;
+use KiotVietSync\Support\SystemClock;
+use KiotVietSync\Support\SystemSleeper;
+use KiotVietSync\Sync\Connection\ConnectionService;
+
+/**
+ * Builds each service once, on first use, with explicit `new`. Services never call back into this class;
+ * only Plugin and the REST/feature wiring do.
+ */
+final class Services {
+
+	/**
+	 * Built services by id.
+	 *
+	 * @var array<string, object>
+	 */
+	private array $instances = array();
+
+	/**
+	 * Memoises a service.
+	 *
+	 * @template T of object
+	 * @param string      $id      Service id.
+	 * @param callable(): T $factory Builder.
+	 * @return T
+	 */
+	private function shared( string $id, callable $factory ) {
+		if ( ! isset( $this->instances[ $id ] ) ) {
+			$this->instances[ $id ] = $factory();
+		}
+		/** @var T $service */
+		$service = $this->instances[ $id ];
+		return $service;
+	}
+
+	/**
+	 * Options adapter.
+	 */
+	public function settings_store(): SettingsStore {
+		return $this->shared( 'settings_store', static fn (): SettingsStore => new WpOptionsStore() );
+	}
+
+	/**
+	 * Clock.
+	 */
+	public function clock(): Clock {
+		return $this->shared( 'clock', static fn (): Clock => new SystemClock() );
+	}
+
+	/**
+	 * Sleeper.
+	 */
+	public function sleeper(): Sleeper {
+		return $this->shared( 'sleeper', static fn (): Sleeper => new SystemSleeper() );
+	}
+
+	/**
+	 * Encryption for secrets at rest. Key material: KIOTVIET_SYNC_ENCRYPTION_KEY if defined, else the
+	 * secure_auth salt from wp-config.php. Changing either makes stored secrets unreadable (reconnect).
+	 */
+	public function secret_box(): SecretBox {
+		return $this->shared(
+			'secret_box',
+			static function (): SecretBox {
+				$material = defined( 'KIOTVIET_SYNC_ENCRYPTION_KEY' ) ? (string) constant( 'KIOTVIET_SYNC_ENCRYPTION_KEY' ) : wp_salt( 'secure_auth' );
+				return new SecretBox( $material );
+			}
+		);
+	}
+
+	/**
+	 * Sync history.
+	 */
+	public function sync_log(): SyncLog {
+		return $this->shared(
+			'sync_log',
+			static function (): SyncLog {
+				global $wpdb;
+				return new SyncLog( $wpdb, new Redactor() );
+			}
+		);
+	}
+
+	/**
+	 * Schema migrations.
+	 */
+	public function migrations(): Migrations {
+		return $this->shared(
+			'migrations',
+			function (): Migrations {
+				global $wpdb;
+				return new Migrations( $wpdb, $this->settings_store() );
+			}
+		);
+	}
+
+	/**
+	 * Background scheduler: Action Scheduler when present, WP-Cron otherwise.
+	 */
+	public function scheduler(): Scheduler {
+		return $this->shared(
+			'scheduler',
+			static function (): Scheduler {
+				if ( function_exists( 'as_schedule_single_action' ) ) {
+					return new ActionSchedulerScheduler();
+				}
+				return new WpCronScheduler();
+			}
+		);
+	}
+
+	/**
+	 * HTTP transport.
+	 */
+	public function transport(): HttpTransport {
+		return $this->shared( 'transport', static fn (): HttpTransport => new WpHttpTransport( 15.0 ) );
+	}
+
+	/**
+	 * Retry policy for GETs.
+	 */
+	public function retry_policy(): RetryPolicy {
+		return $this->shared( 'retry_policy', static fn (): RetryPolicy => new RetryPolicy( 3, 0.5, 8.0, 30.0 ) );
+	}
+
+	/**
+	 * GET budget (5,000/hour).
+	 */
+	public function call_budget(): CallBudget {
+		return $this->shared(
+			'call_budget',
+			fn (): CallBudget => new CallBudget( new OptionBudgetStore( $this->settings_store() ), $this->clock(), $this->sleeper(), 5000 )
+		);
+	}
+
+	/**
+	 * Writes KiotViet calls to the sync history.
+	 */
+	public function call_observer(): CallObserver {
+		return $this->shared( 'call_observer', fn (): CallObserver => new SyncLogCallObserver( $this->sync_log() ) );
+	}
+
+	/**
+	 * KiotViet client factory (endpoints from wp-config constants only).
+	 */
+	public function client_factory(): ClientFactory {
+		return $this->shared(
+			'client_factory',
+			fn (): ClientFactory => new ClientFactory(
+				$this->transport(),
+				$this->clock(),
+				$this->sleeper(),
+				$this->retry_policy(),
+				$this->call_budget(),
+				$this->call_observer(),
+				(string) KIOTVIET_SYNC_TOKEN_URL,
+				(string) KIOTVIET_SYNC_API_BASE
+			)
+		);
+	}
+
+	/**
+	 * Encrypted access-token cache.
+	 */
+	public function token_store(): EncryptedTokenStore {
+		return $this->shared( 'token_store', fn (): EncryptedTokenStore => new EncryptedTokenStore( $this->settings_store(), $this->secret_box() ) );
+	}
+
+	/**
+	 * Stored connection.
+	 */
+	public function connection_repository(): ConnectionRepository {
+		return $this->shared( 'connection_repository', fn (): ConnectionRepository => new ConnectionRepository( $this->settings_store(), $this->secret_box() ) );
+	}
+
+	/**
+	 * Connection use cases; client() gives other features a KiotViet client for the stored credentials.
+	 */
+	public function connection_service(): ConnectionService {
+		return $this->shared(
+			'connection_service',
+			fn (): ConnectionService => new ConnectionService(
+				$this->connection_repository(),
+				$this->client_factory(),
+				$this->token_store(),
+				$this->sync_log(),
+				$this->clock()
+			)
+		);
+	}
+
+	/**
+	 * Admin menu page.
+	 */
+	public function admin_page(): AdminPage {
+		return $this->shared( 'admin_page', static fn (): AdminPage => new AdminPage( KIOTVIET_SYNC_DIR . 'build/' ) );
+	}
+
+	/**
+	 * Admin assets.
+	 */
+	public function assets(): Assets {
+		return $this->shared( 'assets', fn (): Assets => new Assets( $this->admin_page(), KIOTVIET_SYNC_DIR, KIOTVIET_SYNC_URL, KIOTVIET_SYNC_VERSION ) );
+	}
+
+	/**
+	 * REST wiring; controllers are built on rest_api_init.
+	 */
+	public function rest_registrar(): RestRegistrar {
+		return $this->shared(
+			'rest_registrar',
+			fn (): RestRegistrar => new RestRegistrar(
+				fn (): array => array(
+					new ConnectionController( $this->connection_service() ),
+					new BranchesController( $this->connection_service() ),
+				)
+			)
+		);
+	}
+}
