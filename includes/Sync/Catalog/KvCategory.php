@@ -40,7 +40,7 @@ final class KvCategory {
 		$f = new KvFields( $data );
 		return new self(
 			$f->int( 0, 'categoryId', 'id' ),
-			trim( $f->string( 'categoryName', 'name' ) ),
+			TextKey::nfc( trim( $f->string( 'categoryName', 'name' ) ) ),
 			$f->int_or_null( 'parentId' ),
 			$f->int( 0, 'rank' ),
 			$f->bool( false, 'isDeleted' ),

@@ -61,8 +61,8 @@ final class KvProduct {
 
 		$p->id           = $f->int( 0, 'id' );
 		$p->code         = trim( $f->string( 'code' ) );
-		$p->name         = trim( $f->string( 'name' ) );
-		$p->full_name    = trim( $f->string( 'fullName' ) );
+		$p->name         = TextKey::nfc( trim( $f->string( 'name' ) ) );
+		$p->full_name    = TextKey::nfc( trim( $f->string( 'fullName' ) ) );
 		$p->category_id  = self::positive_or_null( $f->int_or_null( 'categoryId' ) );
 		$p->type         = $f->int( self::TYPE_NORMAL, 'type', 'productType' );
 		$p->has_variants = $f->bool( false, 'hasVariants' );
@@ -73,7 +73,7 @@ final class KvProduct {
 		$master_unit          = self::positive_or_null( $f->int_or_null( 'masterUnitId' ) );
 		$p->master_unit_id    = $master_unit === $p->id ? null : $master_unit;
 
-		$p->unit             = trim( $f->string( 'unit' ) );
+		$p->unit             = TextKey::nfc( trim( $f->string( 'unit' ) ) );
 		$conversion          = $f->float( 1.0, 'conversionValue' );
 		$p->conversion_value = $conversion > 0 ? $conversion : 1.0;
 
@@ -273,8 +273,8 @@ final class KvProduct {
 				continue;
 			}
 			$f     = new KvFields( $row );
-			$name  = trim( $f->string( 'attributeName', 'name' ) );
-			$value = trim( $f->string( 'attributeValue', 'value' ) );
+			$name  = TextKey::nfc( trim( $f->string( 'attributeName', 'name' ) ) );
+			$value = TextKey::nfc( trim( $f->string( 'attributeValue', 'value' ) ) );
 			$key   = TextKey::of( $name );
 			if ( '' === $name || isset( $seen[ $key ] ) ) {
 				continue;

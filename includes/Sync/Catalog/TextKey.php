@@ -19,14 +19,21 @@ use Normalizer;
 final class TextKey {
 
 	public static function of( string $text ): string {
-		$text = html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+		$text = self::nfc( html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' ) );
+		$text = (string) preg_replace( '/\s+/u', ' ', trim( $text ) );
+		return function_exists( 'mb_strtolower' ) ? mb_strtolower( $text, 'UTF-8' ) : strtolower( $text );
+	}
+
+	/**
+	 * Unicode NFC when the intl extension is there; the text unchanged otherwise.
+	 */
+	public static function nfc( string $text ): string {
 		if ( class_exists( Normalizer::class ) ) {
 			$normalized = Normalizer::normalize( $text, Normalizer::FORM_C );
 			if ( is_string( $normalized ) ) {
-				$text = $normalized;
+				return $normalized;
 			}
 		}
-		$text = (string) preg_replace( '/\s+/u', ' ', trim( $text ) );
-		return function_exists( 'mb_strtolower' ) ? mb_strtolower( $text, 'UTF-8' ) : strtolower( $text );
+		return $text;
 	}
 }
