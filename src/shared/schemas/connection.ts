@@ -77,6 +77,7 @@ export const connectInputSchema = z.object( {
 				.min( 1, {
 					error: () =>
 						__( 'Enter the shop address.', 'kiotviet-sync' ),
+					abort: true,
 				} )
 				.regex( /^[a-z0-9][a-z0-9_-]*$/, {
 					error: () =>

@@ -14,6 +14,8 @@ afterEach( () => {
 } );
 
 if ( typeof window !== 'undefined' ) {
+	// jsdom implements no layout; Modal scrolls on close.
+	window.scrollTo = () => {};
 	if ( ! window.matchMedia ) {
 		window.matchMedia = ( query: string ) =>
 			( {
