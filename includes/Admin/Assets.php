@@ -123,7 +123,7 @@ final class Assets implements Registerable {
 	 * Whether the active WooCommerce is the test stand-in rather than the real plugin.
 	 */
 	public static function is_standin(): bool {
-		$standin = defined( 'KIOTVIET_SYNC_WC_STANDIN' ) && KIOTVIET_SYNC_WC_STANDIN;
+		$standin = defined( 'KVS_WOOCOMMERCE_STANDIN' ) && (bool) constant( 'KVS_WOOCOMMERCE_STANDIN' );
 		/**
 		 * Filters whether the active WooCommerce is the test stand-in.
 		 *
