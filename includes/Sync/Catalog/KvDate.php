@@ -37,7 +37,7 @@ final class KvDate {
 		if ( preg_match( '#^/Date\((-?\d+)([+-]\d{4})?\)/$#', $value, $m ) ) {
 			$seconds = intdiv( (int) $m[1], 1000 );
 			$date    = ( new DateTimeImmutable( '@' . $seconds ) );
-			$zone    = isset( $m[2] ) && '' !== $m[2] ? new DateTimeZone( $m[2] ) : $local;
+			$zone    = empty( $m[2] ) ? $local : new DateTimeZone( $m[2] );
 			return $date->setTimezone( $zone );
 		}
 

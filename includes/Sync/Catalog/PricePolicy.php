@@ -92,7 +92,7 @@ final class PricePolicy {
 			$sale       = null;
 			$sale_known = false;
 		}
-		if ( null !== $sale && null !== $regular && $sale >= $regular ) {
+		if ( null !== $sale && $sale >= $regular ) {
 			$warnings[] = array(
 				'code'    => self::WARNING_SALE_NOT_LOWER,
 				'sale'    => $sale,

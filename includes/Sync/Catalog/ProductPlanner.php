@@ -81,7 +81,10 @@ final class ProductPlanner {
 			return $name;
 		}
 		if ( '' !== $product->name() && array() !== $product->attributes() ) {
-			$name .= ' - ' . implode( ' - ', array_values( array_filter( $product->attributes(), 'strlen' ) ) );
+			$values = array_filter( $product->attributes(), static function ( string $value ): bool {
+				return '' !== $value;
+			} );
+			$name  .= ' - ' . implode( ' - ', array_values( $values ) );
 		}
 		if ( '' === $product->unit() ) {
 			return $name;
@@ -204,7 +207,7 @@ final class ProductPlanner {
 		$full   = $source->full_name();
 		$suffix = ' - ' . implode( ' - ', array_values( $source->attributes() ) );
 		if ( array() !== $source->attributes() && substr( $full, -strlen( $suffix ) ) === $suffix ) {
-			$full = substr( $full, 0, -strlen( $suffix ) );
+			$full = (string) substr( $full, 0, -strlen( $suffix ) );
 		}
 		return '' !== $full ? $full : $source->code();
 	}

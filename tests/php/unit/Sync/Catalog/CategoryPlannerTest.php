@@ -101,6 +101,17 @@ final class CategoryPlannerTest extends TestCase {
 		self::assertFalse( $plan->decision_for( 905 )->parent_pending() );
 	}
 
+	public function test_same_name_under_another_parent_is_not_adopted(): void {
+		$terms = array(
+			array( 'term_id' => 10, 'name' => 'Thời trang', 'parent' => 0 ),
+			array( 'term_id' => 12, 'name' => 'Áo thun', 'parent' => 0 ),
+		);
+		$plan  = CategoryPlanner::plan( $this->kiotviet(), $terms, array() );
+		self::assertSame( 'adopt', $plan->decision_for( 900 )->action() );
+		self::assertSame( 'create', $plan->decision_for( 901 )->action() );
+		self::assertSame( 10, $plan->decision_for( 901 )->parent_term_id() );
+	}
+
 	public function test_rerunning_after_applying_changes_nothing(): void {
 		list( $terms, $mapping ) = $this->apply( CategoryPlanner::plan( $this->kiotviet(), array(), array() ), array(), array() );
 		self::assertCount( 4, $terms );

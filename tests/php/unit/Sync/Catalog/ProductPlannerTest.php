@@ -253,9 +253,11 @@ final class ProductPlannerTest extends TestCase {
 	public function test_duplicate_ids_keep_the_newest_and_duplicate_codes_are_blocked(): void {
 		$old = CatalogFixtures::product( 1, 'SP1', 'Tên cũ', array( 'modifiedDate' => '2026-11-20T10:00:00.0000000' ) );
 		$new = CatalogFixtures::product( 1, 'SP1', 'Tên mới', array( 'modifiedDate' => '2026-11-21T10:00:00.0000000' ) );
-		$set = $this->plan( array( $new, $old ) );
-		self::assertCount( 1, $set->simple() );
-		self::assertSame( 'Tên mới', $set->simple()[0]->spec()->get( S::NAME ) );
+		foreach ( array( array( $new, $old ), array( $old, $new ) ) as $batch ) {
+			$set = $this->plan( $batch );
+			self::assertCount( 1, $set->simple() );
+			self::assertSame( 'Tên mới', $set->simple()[0]->spec()->get( S::NAME ) );
+		}
 
 		$set = $this->plan(
 			array(
