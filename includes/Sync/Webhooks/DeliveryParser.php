@@ -48,7 +48,7 @@ final class DeliveryParser {
 	/**
 	 * JSON nesting limit.
 	 *
-	 * @var int
+	 * @var int<1, max>
 	 */
 	private int $max_depth;
 

@@ -58,6 +58,7 @@ final class Json {
 	 * PHP 7.4 stand-in for array_is_list().
 	 *
 	 * @param mixed $value Anything.
+	 * @phpstan-assert-if-true list<mixed> $value
 	 */
 	public static function is_list( $value ): bool {
 		if ( ! is_array( $value ) ) {
@@ -77,6 +78,7 @@ final class Json {
 	 * Whether the value is a decoded JSON object (an array that is not a non-empty list).
 	 *
 	 * @param mixed $value Anything.
+	 * @phpstan-assert-if-true array<mixed> $value
 	 */
 	public static function is_object( $value ): bool {
 		return is_array( $value ) && ( array() === $value || ! self::is_list( $value ) );

@@ -38,7 +38,7 @@ final class SecretGenerator {
 	public function __construct( ?callable $random_bytes = null ) {
 		$this->random_bytes = null === $random_bytes
 			? static function ( int $length ): string {
-				return random_bytes( $length );
+				return random_bytes( max( 1, $length ) );
 			}
 			: Closure::fromCallable( $random_bytes );
 	}

@@ -36,7 +36,7 @@ final class WebhookDate {
 		if ( 1 === preg_match( '#^/Date\((-?[0-9]{1,15})([+-][0-9]{4})?\)/$#', $value, $m ) ) {
 			$millis = (int) $m[1];
 			$date   = new DateTimeImmutable( '@' . intdiv( $millis, 1000 ) );
-			$zone   = isset( $m[2] ) && '' !== $m[2] ? new DateTimeZone( $m[2] ) : $local;
+			$zone   = isset( $m[2] ) ? new DateTimeZone( $m[2] ) : $local; // Last group: absent when unmatched.
 			return $date->setTimezone( $zone );
 		}
 
