@@ -157,7 +157,7 @@ final class DeliveryParser {
 		}
 		if ( is_string( $value ) ) {
 			$value = trim( $value );
-			if ( 1 === preg_match( '/^[A-Za-z0-9][A-Za-z0-9._:{}-]{0,127}$/', $value ) ) {
+			if ( 1 === preg_match( '/^[A-Za-z0-9{][A-Za-z0-9._:{}-]{0,127}$/', $value ) ) {
 				return $value;
 			}
 		}

@@ -521,6 +521,10 @@ final class DeliveryParserTest extends TestCase {
 		self::assertSame( 2, $delivery->attempt() );
 	}
 
+	public function test_braced_guid_id_is_accepted_as_is(): void {
+		self::assertSame( '{5B0C2F8E-7D1A-4C61-9A3E-2F5E8C1D0B44}', $this->parser->parse( '{"Id":" {5B0C2F8E-7D1A-4C61-9A3E-2F5E8C1D0B44} ","Notifications":[]}' )->id() );
+	}
+
 	public function test_attempt_zero_counts_as_first(): void {
 		self::assertSame( 1, $this->parser->parse( '{"Id":"z","Attempt":0,"Notifications":[]}' )->attempt() );
 	}
