@@ -39,6 +39,11 @@ final class ArrayIdentityLookup implements IdentityLookup {
 		return isset( $this->mapping[ $kind ][ $kv_id ] ) ? (int) $this->mapping[ $kind ][ $kv_id ] : null;
 	}
 
+	public function mapped_kv_id( string $kind, int $woo_id ): ?int {
+		$kv_id = array_search( $woo_id, $this->mapping[ $kind ] ?? array(), true );
+		return false === $kv_id ? null : (int) $kv_id;
+	}
+
 	public function woo_id_by_sku( string $sku ): ?int {
 		$key = TextKey::of( $sku );
 		return '' !== $key && isset( $this->skus[ $key ] ) ? $this->skus[ $key ] : null;

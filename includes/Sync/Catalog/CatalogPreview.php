@@ -13,7 +13,8 @@ namespace KiotVietSync\Sync\Catalog;
  * Runs every catalog rule without writing anything and reports what the sync would do: categories and
  * products/variations to create, update, skip, and the conflicts (SKU already in WooCommerce while SKU
  * matching is off, duplicate KiotViet codes, sale price not below regular, …). Call it page by page and
- * pass the same report to accumulate.
+ * pass the same report to accumulate (DryRunReport::state()/from_state() carry it between job steps, including
+ * the SKUs already seen, so a code duplicated across pages is reported too: the first page's product keeps it).
  */
 final class CatalogPreview {
 
@@ -40,11 +41,19 @@ final class CatalogPreview {
 	 * @param array<int, KvProduct>   $base_units     See ProductPlanner::plan().
 	 */
 	public static function products( array $products, array $books, CatalogSettings $settings, IdentityLookup $lookup, DryRunReport $report, array $skipped_kv_ids = array(), array $base_units = array() ): ProductPlanSet {
-		$skip  = array_fill_keys( $skipped_kv_ids, true );
-		$kept  = array();
+		$skip = array_fill_keys( $skipped_kv_ids, true );
+		$kept = array();
 		foreach ( $products as $product ) {
 			if ( isset( $skip[ $product->id() ] ) ) {
 				$report->count( $product->is_variation_member() ? CatalogIssue::ENTITY_VARIATION : CatalogIssue::ENTITY_PRODUCT, DryRunReport::SKIP );
+				continue;
+			}
+			// A code claimed on an earlier page by another product stays with that product.
+			$owner = $report->sku_owner( $product->code() );
+			if ( null !== $owner && $owner !== $product->id() ) {
+				$entity = $product->is_variation_member() ? CatalogIssue::ENTITY_VARIATION : CatalogIssue::ENTITY_PRODUCT;
+				$report->count( $entity, DryRunReport::CONFLICT );
+				$report->add_issue( new CatalogIssue( CatalogIssue::DUPLICATE_SKU, CatalogIssue::SEVERITY_BLOCKING, $entity, $product->id(), $product->code(), array( 'kept_kv_id' => $owner ) ) );
 				continue;
 			}
 			$kept[] = $product;
@@ -73,6 +82,12 @@ final class CatalogPreview {
 	}
 
 	private static function record( IdentityDecision $decision, string $entity, WooProductSpec $spec, DryRunReport $report ): void {
+		$earlier = $report->claim_sku( $spec->sku(), $spec->kv_id() );
+		if ( null !== $earlier ) {
+			$report->count( $entity, DryRunReport::CONFLICT );
+			$report->add_issue( new CatalogIssue( CatalogIssue::DUPLICATE_SKU, CatalogIssue::SEVERITY_BLOCKING, $entity, $spec->kv_id(), $spec->sku(), array( 'kept_kv_id' => $earlier ) ) );
+			return;
+		}
 		if ( IdentityDecision::CONFLICT === $decision->action() ) {
 			$report->count( $entity, DryRunReport::CONFLICT );
 			$report->add_issue(

@@ -29,6 +29,8 @@ final class DryRunReport {
 	private array $conflicts = array();
 	private int $omitted     = 0;
 	private int $cap;
+	/** @var array<string, int> SKU key => KiotViet id that claimed it first (across pages). */
+	private array $skus = array();
 
 	public function __construct( int $cap = 50 ) {
 		$this->cap    = max( 0, $cap );
@@ -77,12 +79,76 @@ final class DryRunReport {
 		}
 	}
 
+	/**
+	 * Records that a KiotViet id will write this SKU; returns the KiotViet id that claimed it on an earlier page
+	 * when that is another product (a duplicate code the per-page planner could not see), null otherwise.
+	 */
+	/** The KiotViet id that claimed this SKU so far, or null. */
+	public function sku_owner( string $sku ): ?int {
+		$key = TextKey::of( $sku );
+		return '' !== $key && isset( $this->skus[ $key ] ) ? $this->skus[ $key ] : null;
+	}
+
+	public function claim_sku( string $sku, int $kv_id ): ?int {
+		$key = TextKey::of( $sku );
+		if ( '' === $key ) {
+			return null;
+		}
+		if ( isset( $this->skus[ $key ] ) && $this->skus[ $key ] !== $kv_id ) {
+			return $this->skus[ $key ];
+		}
+		$this->skus[ $key ] = $kv_id;
+		return null;
+	}
+
 	public function get( string $entity, string $outcome ): int {
 		return $this->counts[ $entity ][ $outcome ] ?? 0;
 	}
 
 	public function has_conflicts(): bool {
 		return array() !== $this->conflicts || $this->omitted > 0;
+	}
+
+	/**
+	 * Everything needed to continue the dry run in a later request (job step): to_array() plus claimed SKUs.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function state(): array {
+		$state         = $this->to_array();
+		$state['cap']  = $this->cap;
+		$state['skus'] = $this->skus;
+		return $state;
+	}
+
+	/**
+	 * @param array<string, mixed> $state From state().
+	 */
+	public static function from_state( array $state ): self {
+		$report = new self( isset( $state['cap'] ) ? (int) $state['cap'] : 50 );
+		$map    = array(
+			'products'   => CatalogIssue::ENTITY_PRODUCT,
+			'variations' => CatalogIssue::ENTITY_VARIATION,
+			'categories' => CatalogIssue::ENTITY_CATEGORY,
+		);
+		foreach ( $map as $key => $entity ) {
+			foreach ( (array) ( $state[ $key ] ?? array() ) as $outcome => $n ) {
+				$report->counts[ $entity ][ (string) $outcome ] = (int) $n;
+			}
+		}
+		foreach ( (array) ( $state['issue_counts'] ?? array() ) as $code => $n ) {
+			$report->issue_counts[ (string) $code ] = (int) $n;
+		}
+		foreach ( (array) ( $state['conflicts'] ?? array() ) as $conflict ) {
+			if ( is_array( $conflict ) ) {
+				$report->conflicts[] = $conflict;
+			}
+		}
+		$report->omitted = (int) ( $state['conflicts_omitted'] ?? 0 );
+		foreach ( (array) ( $state['skus'] ?? array() ) as $sku => $kv_id ) {
+			$report->skus[ (string) $sku ] = (int) $kv_id;
+		}
+		return $report;
 	}
 
 	/**

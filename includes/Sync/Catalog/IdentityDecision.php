@@ -27,7 +27,7 @@ final class IdentityDecision {
 	public const SKU_ON_OTHER_TYPE = 'sku_on_other_type';
 	/** Warning: mapped product, but its SKU is held by another WooCommerce object — do not write the SKU. */
 	public const WARN_SKU_TAKEN = 'sku_taken';
-	/** Warning: SKU mode matched another object than the mapping — re-map to woo_id(). */
+	/** Warning: SKU mode matched an object linked elsewhere (other object mapped, or object mapped to another KiotViet id) — re-link. */
 	public const WARN_REMAP = 'remap';
 	/** Warning: the variation currently lives under another parent — move it to the resolved parent. */
 	public const WARN_PARENT_CHANGED = 'parent_changed';

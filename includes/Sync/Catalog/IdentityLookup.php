@@ -26,6 +26,11 @@ interface IdentityLookup {
 	 */
 	public function mapped_woo_id( string $kind, int $kv_id ): ?int;
 
+	/**
+	 * KiotViet id the WooCommerce object is mapped to (current retailer, kind), or null.
+	 */
+	public function mapped_kv_id( string $kind, int $woo_id ): ?int;
+
 	/** WooCommerce product or variation id holding this SKU (case-insensitive, as WooCommerce checks), or null. */
 	public function woo_id_by_sku( string $sku ): ?int;
 

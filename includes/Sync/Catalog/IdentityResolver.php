@@ -33,8 +33,12 @@ final class IdentityResolver {
 			if ( ! $sku_ok ) {
 				return IdentityDecision::conflict( IdentityDecision::SKU_ON_OTHER_TYPE, $by_sku );
 			}
+			// The SKU wins even over another KiotViet product's link (e.g. deleted and re-created in KiotViet with
+			// the same code): the adapter re-links the object to this KiotViet id.
 			$decision = IdentityDecision::update( $by_sku, IdentityDecision::BY_SKU );
-			return null !== $mapped && $mapped !== $by_sku ? $decision->with_warning( IdentityDecision::WARN_REMAP ) : $decision;
+			$owner    = $lookup->mapped_kv_id( $kind, $by_sku );
+			$relinks  = ( null !== $mapped && $mapped !== $by_sku ) || ( null !== $owner && $owner !== $kv_id );
+			return $relinks ? $decision->with_warning( IdentityDecision::WARN_REMAP ) : $decision;
 		}
 		if ( null !== $mapped ) {
 			$decision = IdentityDecision::update( $mapped, IdentityDecision::BY_MAPPING );

@@ -77,6 +77,20 @@ final class CatalogPreviewTest extends TestCase {
 		self::assertSame( 'duplicate_category_name', $report->to_array()['conflicts'][0]['code'] );
 	}
 
+	public function test_duplicate_codes_across_pages_and_job_steps(): void {
+		$lookup = new ArrayIdentityLookup();
+		$report = new DryRunReport();
+		CatalogPreview::products( array( KvProduct::from_array( CatalogFixtures::product( 9, 'SP000150', 'A' ) ) ), array(), CatalogFixtures::settings(), $lookup, $report );
+		$state = json_decode( (string) json_encode( $report->state() ), true );
+		$next  = DryRunReport::from_state( $state );
+		CatalogPreview::products( array( KvProduct::from_array( CatalogFixtures::product( 3, 'sp000150', 'B' ) ), KvProduct::from_array( CatalogFixtures::product( 9, 'SP000150', 'A' ) ) ), array(), CatalogFixtures::settings(), $lookup, $next );
+		$out = $next->to_array();
+		self::assertSame( array( 'create' => 2, 'update' => 0, 'skip' => 0, 'conflict' => 1 ), $out['products'], 'a page re-read (retry) is not a duplicate' );
+		self::assertSame( 'duplicate_sku', $out['conflicts'][0]['code'] );
+		self::assertSame( 3, $out['conflicts'][0]['kv_id'] );
+		self::assertSame( 9, $out['conflicts'][0]['details']['kept_kv_id'] );
+	}
+
 	public function test_conflict_examples_are_capped(): void {
 		$report = new DryRunReport( 2 );
 		for ( $i = 1; $i <= 5; $i++ ) {

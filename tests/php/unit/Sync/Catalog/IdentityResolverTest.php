@@ -65,6 +65,16 @@ final class IdentityResolverTest extends TestCase {
 		self::assertSame( array(), $unmapped->warnings() );
 	}
 
+	public function test_sku_mode_relinks_an_object_linked_to_another_kiotviet_product(): void {
+		// KiotViet product 1 was deleted and re-created as 2 with the same code.
+		$lookup = new ArrayIdentityLookup( array( 'product' => array( 1 => 501 ) ), array( 'SP1' => 501 ) );
+		$d      = IdentityResolver::resolve( L::KIND_PRODUCT, 2, 'SP1', $lookup, true );
+		self::assertSame( 501, $d->woo_id() );
+		self::assertSame( array( I::WARN_REMAP ), $d->warnings() );
+		self::assertSame( array(), IdentityResolver::resolve( L::KIND_PRODUCT, 1, 'SP1', $lookup, true )->warnings() );
+		self::assertSame( I::SKU_EXISTS, IdentityResolver::resolve( L::KIND_PRODUCT, 2, 'SP1', $lookup, false )->reason() );
+	}
+
 	public function test_sku_mode_falls_back_to_the_mapping_then_creates(): void {
 		$lookup = new ArrayIdentityLookup( array( 'product' => array( 1 => 501 ) ) );
 		self::assertSame( 501, IdentityResolver::resolve( L::KIND_PRODUCT, 1, 'SP1', $lookup, true )->woo_id() );
