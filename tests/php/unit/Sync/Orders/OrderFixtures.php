@@ -26,7 +26,16 @@ final class OrderFixtures {
 	 * @param array<string,mixed> $overrides Snapshot keys to replace.
 	 */
 	public static function order( array $overrides = array() ): WooOrderSnapshot {
-		$data = array(
+		return WooOrderSnapshot::from_array( array_merge( self::order_data(), $overrides ) );
+	}
+
+	/**
+	 * The plain data of order(), for tests that build their own variants.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function order_data(): array {
+		return array(
 			'id'                   => 1058,
 			'number'               => '1058',
 			'status'               => 'processing',
@@ -46,7 +55,6 @@ final class OrderFixtures {
 			'fees'                 => array(),
 			'total'                => 298000,
 		);
-		return WooOrderSnapshot::from_array( array_merge( $data, $overrides ) );
 	}
 
 	/** @param array<string,mixed> $overrides Line keys to replace. */
