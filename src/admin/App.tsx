@@ -1,7 +1,5 @@
 /**
  * Layout, notices and screen routing of the admin app.
- *
- * @package kiotviet-sync
  */
 
 /**

@@ -1,7 +1,5 @@
 /**
  * Entry point: mounts the admin app into #kiotviet-sync-root.
- *
- * @package kiotviet-sync
  */
 
 /**

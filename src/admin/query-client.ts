@@ -1,7 +1,5 @@
 /**
  * The QueryClient factory: the app builds one, tests build a fresh one each.
- *
- * @package kiotviet-sync
  */
 
 /**

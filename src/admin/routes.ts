@@ -2,8 +2,6 @@
  * Screen id (from the bootstrap object) → component. No router library for a
  * handful of screens: each admin submenu renders the same mount node with its
  * own screen id.
- *
- * @package kiotviet-sync
  */
 
 /**

@@ -13,7 +13,10 @@ describe( 'readBootstrap', () => {
 	} );
 
 	it( 'reads window.kiotvietSync by default', () => {
-		window.kiotvietSync = { restNamespace: 'kiotviet-sync/v1', screen: 'x' };
+		window.kiotvietSync = {
+			restNamespace: 'kiotviet-sync/v1',
+			screen: 'x',
+		};
 		expect( readBootstrap().screen ).toBe( 'x' );
 		delete window.kiotvietSync;
 	} );

@@ -1,7 +1,5 @@
 /**
  * Typed, validated read of the bootstrap object that PHP prints before the admin bundle.
- *
- * @package kiotviet-sync
  */
 
 /**

@@ -1,7 +1,5 @@
 /**
  * Every TanStack Query key of the admin app, in one place.
- *
- * @package kiotviet-sync
  */
 
 const ROOT = 'kiotviet-sync' as const;

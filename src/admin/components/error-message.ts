@@ -1,8 +1,6 @@
 /**
  * Merchant-facing text for an ApiError: our own words for the codes we know,
  * the server's (already translated) message otherwise.
- *
- * @package kiotviet-sync
  */
 
 /**

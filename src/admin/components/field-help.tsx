@@ -1,8 +1,6 @@
 /**
  * Help text of a form field with its error above it; BaseControl ties the
  * whole node to the input through aria-describedby.
- *
- * @package kiotviet-sync
  */
 
 /**

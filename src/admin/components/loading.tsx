@@ -1,7 +1,5 @@
 /**
  * A spinner with a visible, announced label.
- *
- * @package kiotviet-sync
  */
 
 /**

@@ -1,8 +1,6 @@
 /**
  * A Card with a focusable step heading, so keyboard and screen-reader users
  * land on the new step after a transition.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -37,7 +35,11 @@ export function StepCard( {
 	return (
 		<Card className="kvs-card">
 			<CardHeader>
-				<h2 className="kvs-card__heading" ref={ headingRef } tabIndex={ -1 }>
+				<h2
+					className="kvs-card__heading"
+					ref={ headingRef }
+					tabIndex={ -1 }
+				>
 					{ title }
 				</h2>
 			</CardHeader>

@@ -61,7 +61,11 @@ describe( 'useConnect', () => {
 		const { result } = renderHook( () => useConnect(), { wrapper } );
 		await act( async () => {
 			await result.current
-				.mutateAsync( { retailer: '', client_id: '', client_secret: '' } )
+				.mutateAsync( {
+					retailer: '',
+					client_id: '',
+					client_secret: '',
+				} )
 				.catch( () => undefined );
 		} );
 		expect( api.calls ).toHaveLength( 0 );
@@ -95,11 +99,13 @@ describe( 'useConnect', () => {
 				},
 			},
 		] );
-		expect( queryClient.getQueryData( queryKeys.connection ) ).toMatchObject(
-			{ state: 'needs_branch', retailer: 'demo' }
-		);
+		expect(
+			queryClient.getQueryData( queryKeys.connection )
+		).toMatchObject( { state: 'needs_branch', retailer: 'demo' } );
 		// Branches of a previous shop must not survive a new connection.
-		expect( queryClient.getQueryData( queryKeys.branches ) ).toBeUndefined();
+		expect(
+			queryClient.getQueryData( queryKeys.branches )
+		).toBeUndefined();
 	} );
 
 	it( 'surfaces server field errors', async () => {
@@ -141,7 +147,9 @@ describe( 'useDisconnect', () => {
 		expect( queryClient.getQueryData( queryKeys.connection ) ).toEqual(
 			NOT_CONNECTED
 		);
-		expect( queryClient.getQueryData( queryKeys.branches ) ).toBeUndefined();
+		expect(
+			queryClient.getQueryData( queryKeys.branches )
+		).toBeUndefined();
 	} );
 } );
 
@@ -181,8 +189,11 @@ describe( 'useSelectBranch', () => {
 		await act( async () => {
 			await result.current.mutateAsync( { branch_id: 5002 } );
 		} );
-		expect( queryClient.getQueryData( queryKeys.connection ) ).toMatchObject(
-			{ state: 'ready', branch: { id: 5002, name: 'Chi nhánh Hà Nội' } }
-		);
+		expect(
+			queryClient.getQueryData( queryKeys.connection )
+		).toMatchObject( {
+			state: 'ready',
+			branch: { id: 5002, name: 'Chi nhánh Hà Nội' },
+		} );
 	} );
 } );

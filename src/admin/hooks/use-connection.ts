@@ -1,7 +1,5 @@
 /**
  * Data hooks for the KiotViet connection: the only data API screens use.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -39,9 +37,9 @@ import {
 /**
  * Stores a fresh connection object and drops data that belonged to the old one.
  *
- * @param queryClient    The client.
- * @param connection     The server's answer.
- * @param dropBranches   Whether the branch list may have changed.
+ * @param queryClient  The client.
+ * @param connection   The server's answer.
+ * @param dropBranches Whether the branch list may have changed.
  */
 function storeConnection(
 	queryClient: QueryClient,

@@ -1,7 +1,5 @@
 /**
  * One way to tell the merchant something: @wordpress/notices, shown by App.
- *
- * @package kiotviet-sync
  */
 
 /**

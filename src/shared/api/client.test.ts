@@ -37,9 +37,9 @@ describe( 'request', () => {
 
 	it( 'returns the parsed body', async () => {
 		apiFetchMock.mockResolvedValue( { ok: true, extra: 1 } );
-		await expect(
-			request( schema, { path: '/x' } )
-		).resolves.toEqual( { ok: true } );
+		await expect( request( schema, { path: '/x' } ) ).resolves.toEqual( {
+			ok: true,
+		} );
 		expect( apiFetchMock ).toHaveBeenCalledWith(
 			expect.objectContaining( { path: '/x', method: 'GET' } )
 		);
@@ -47,10 +47,15 @@ describe( 'request', () => {
 
 	it( 'turns a WP_Error with params into an ApiError', async () => {
 		apiFetchMock.mockRejectedValue(
-			wpError( 'kiotviet_sync_bad_credentials', 'Wrong credentials.', 400, {
-				client_id: 'Wrong Client ID or secret key.',
-				client_secret: 'Wrong Client ID or secret key.',
-			} )
+			wpError(
+				'kiotviet_sync_bad_credentials',
+				'Wrong credentials.',
+				400,
+				{
+					client_id: 'Wrong Client ID or secret key.',
+					client_secret: 'Wrong Client ID or secret key.',
+				}
+			)
 		);
 		const error = await caught( request( schema, { path: '/x' } ) );
 		expect( error ).toMatchObject( {

@@ -1,8 +1,6 @@
 /**
  * The only caller of apiFetch: every response is parsed with a zod schema and
  * every failure becomes one ApiError.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -103,8 +101,8 @@ export function toApiError( error: unknown ): ApiError {
 /**
  * Sends one REST request and returns the response parsed by `schema`.
  *
- * @param schema  Zod schema of the successful response.
- * @param options Path (without /wp-json), method, JSON body.
+ * @param  schema  Zod schema of the successful response.
+ * @param  options Path (without /wp-json), method, JSON body.
  * @throws {ApiError} For every failure, including a response that does not match the schema.
  */
 export async function request< S extends z.ZodType >(
@@ -145,8 +143,8 @@ export async function request< S extends z.ZodType >(
  * Validates input before it is sent; failures become an `invalid_input`
  * ApiError whose params map each field to its message, like a 400 from PHP.
  *
- * @param schema Zod schema of the request body.
- * @param input  What the form collected.
+ * @param  schema Zod schema of the request body.
+ * @param  input  What the form collected.
  * @throws {ApiError} When the input is invalid.
  */
 export function parseInput< S extends z.ZodType >(

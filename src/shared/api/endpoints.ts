@@ -1,8 +1,6 @@
 /**
  * REST paths and one typed function per route. Screens never import these
  * directly: they go through the hooks in src/admin/hooks/.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -25,12 +23,20 @@ export const ENDPOINTS = {
 	branches: `/${ REST_NAMESPACE }/branches`,
 } as const;
 
-/** GET /connection */
+/**
+ * GET /connection
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
 export function fetchConnection( signal?: AbortSignal ): Promise< Connection > {
 	return request( connectionSchema, { path: ENDPOINTS.connection, signal } );
 }
 
-/** POST /connection — verifies the credentials with KiotViet and stores them. */
+/**
+ * POST /connection — verifies the credentials with KiotViet and stores them.
+ *
+ * @param body Validated connect body (see connectInputSchema).
+ */
 export function postConnection( body: ConnectBody ): Promise< Connection > {
 	return request( connectionSchema, {
 		path: ENDPOINTS.connection,
@@ -47,7 +53,11 @@ export function deleteConnection(): Promise< Connection > {
 	} );
 }
 
-/** GET /branches */
+/**
+ * GET /branches
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
 export function fetchBranches(
 	signal?: AbortSignal
 ): Promise< BranchesResponse > {
@@ -57,7 +67,12 @@ export function fetchBranches(
 	} );
 }
 
-/** PUT /connection/branch */
+/**
+ * PUT /connection/branch
+ *
+ * @param body           Validated body (see selectBranchInputSchema).
+ * @param body.branch_id KiotViet branch id.
+ */
 export function putConnectionBranch( body: {
 	branch_id: number;
 } ): Promise< Connection > {

@@ -1,7 +1,5 @@
 /**
  * The one error type every API failure becomes.
- *
- * @package kiotviet-sync
  */
 
 /** Codes produced on the client side; server codes come from WP_Error. */

@@ -36,17 +36,29 @@ describe( 'connectionSchema', () => {
 
 	it.each( [
 		[ 'an unknown state', { ...READY, state: 'connected' } ],
-		[ 'a camelCase key instead of snake_case', ( () => {
-			const { client_id: clientId, ...rest } = READY;
-			return { ...rest, clientId };
-		} )() ],
-		[ 'a missing key', ( () => {
-			const { shop_url: _omit, ...rest } = READY;
-			return rest;
-		} )() ],
-		[ 'a string branch id', { ...READY, branch: { id: '5001', name: 'x' } } ],
+		[
+			'a camelCase key instead of snake_case',
+			( () => {
+				const { client_id: clientId, ...rest } = READY;
+				return { ...rest, clientId };
+			} )(),
+		],
+		[
+			'a missing key',
+			( () => {
+				const { shop_url: _omit, ...rest } = READY;
+				return rest;
+			} )(),
+		],
+		[
+			'a string branch id',
+			{ ...READY, branch: { id: '5001', name: 'x' } },
+		],
 		[ 'a date without offset', { ...READY, connected_at: 'yesterday' } ],
-		[ 'a secret sent in clear as an object', { ...READY, client_secret_masked: 42 } ],
+		[
+			'a secret sent in clear as an object',
+			{ ...READY, client_secret_masked: 42 },
+		],
 	] )( 'rejects %s', ( _label, payload ) => {
 		expect( connectionSchema.safeParse( payload ).success ).toBe( false );
 	} );
@@ -100,7 +112,11 @@ describe( 'connectInputSchema', () => {
 		} );
 		expect( result.success ).toBe( false );
 		const fields = result.error?.issues.map( ( issue ) => issue.path[ 0 ] );
-		expect( fields ).toEqual( [ 'retailer', 'client_id', 'client_secret' ] );
+		expect( fields ).toEqual( [
+			'retailer',
+			'client_id',
+			'client_secret',
+		] );
 	} );
 
 	it( 'allows the secret to be omitted', () => {
@@ -125,9 +141,11 @@ describe( 'connectInputSchema', () => {
 
 describe( 'selectBranchInputSchema', () => {
 	it( 'accepts a positive integer id', () => {
-		expect( selectBranchInputSchema.parse( { branch_id: 5001 } ) ).toEqual( {
-			branch_id: 5001,
-		} );
+		expect( selectBranchInputSchema.parse( { branch_id: 5001 } ) ).toEqual(
+			{
+				branch_id: 5001,
+			}
+		);
 	} );
 
 	it.each( [ 0, -1, 1.5 ] )( 'rejects %s', ( branchId ) => {

@@ -1,8 +1,6 @@
 /**
  * Zod mirrors of the connection REST contract (docs/architecture.md, "Connection").
  * Wire names stay snake_case exactly as PHP sends them; PHP is the source of truth.
- *
- * @package kiotviet-sync
  */
 
 /**

@@ -2,14 +2,9 @@
  * An in-memory stand-in for the connection REST routes, answering the way
  * apiFetch does: resolves with the JSON body, rejects with the WP_Error body.
  * Use with `vi.mock( '@wordpress/api-fetch' )` and `mockImplementation( api.handle )`.
- *
- * @package kiotviet-sync
  */
 
-import type {
-	Branch,
-	Connection,
-} from '../schemas/connection';
+import type { Branch, Connection } from '../schemas/connection';
 
 export interface WpErrorBody {
 	code: string;
@@ -82,7 +77,10 @@ export function createFakeApi( initial: Connection = NOT_CONNECTED ) {
 			const method = ( options.method ?? 'GET' ).toUpperCase();
 			const path = options.path ?? '';
 			api.calls.push( { method, path, data: options.data } );
-			const route = `${ method } ${ path.replace( /^\/kiotviet-sync\/v1/, '' ) }`;
+			const route = `${ method } ${ path.replace(
+				/^\/kiotviet-sync\/v1/,
+				''
+			) }`;
 			switch ( route ) {
 				case 'GET /connection':
 					return api.connection;
@@ -134,7 +132,10 @@ export function createFakeApi( initial: Connection = NOT_CONNECTED ) {
 							'kiotviet_sync_invalid_field',
 							'Invalid parameter(s): branch_id',
 							400,
-							{ branch_id: 'This branch does not exist in KiotViet.' }
+							{
+								branch_id:
+									'This branch does not exist in KiotViet.',
+							}
 						);
 					}
 					api.connection = {

@@ -1,8 +1,6 @@
 /**
  * renderWithProviders: a fresh QueryClient (no retries) and a fresh
- * @wordpress/data registry with the notices store, per test.
- *
- * @package kiotviet-sync
+ * registry (@wordpress/data) with the notices store, per test.
  */
 
 /**

@@ -1,8 +1,6 @@
 /**
  * Vitest setup for the admin project: jest-dom matchers and the few browser
  * APIs jsdom lacks that @wordpress/components touches.
- *
- * @package kiotviet-sync
  */
 
 import '@testing-library/jest-dom/vitest';

@@ -1,7 +1,5 @@
 /**
  * Step 2, "Product sync branch": the branch whose stock the website shows.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -103,7 +101,10 @@ export function BranchStep( {
 	if ( branches.isPending ) {
 		body = (
 			<Loading
-				label={ __( 'Loading branches from KiotViet…', 'kiotviet-sync' ) }
+				label={ __(
+					'Loading branches from KiotViet…',
+					'kiotviet-sync'
+				) }
 			/>
 		);
 	} else if ( branches.isError ) {

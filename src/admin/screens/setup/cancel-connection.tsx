@@ -1,7 +1,5 @@
 /**
  * "Cancel connection" and its "Delete information" confirmation.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -38,7 +36,9 @@ export function CancelConnection( { retailer }: { retailer: string | null } ) {
 			return;
 		}
 		// The step that rendered this unmounts as the cache switches to not_connected.
-		notices.success( __( 'The connection was cancelled.', 'kiotviet-sync' ) );
+		notices.success(
+			__( 'The connection was cancelled.', 'kiotviet-sync' )
+		);
 	};
 
 	return (

@@ -1,8 +1,6 @@
 /**
  * Step 1, "Connection settings": shop address, Client ID and secret key,
  * verified by the server against KiotViet.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -159,7 +157,9 @@ export function ConnectionStep( {
 						autoComplete="off"
 						spellCheck={ false }
 						required
-						aria-invalid={ fieldErrors.client_id ? true : undefined }
+						aria-invalid={
+							fieldErrors.client_id ? true : undefined
+						}
 						help={ <FieldHelp error={ fieldErrors.client_id } /> }
 					/>
 				</div>

@@ -1,8 +1,6 @@
 /**
  * Step 3, "Getting data from KiotViet". For now it summarises the connected
  * shop; the import itself arrives with a later issue.
- *
- * @package kiotviet-sync
  */
 
 /**

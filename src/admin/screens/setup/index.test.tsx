@@ -31,7 +31,9 @@ function renderApp( initial: Connection = NOT_CONNECTED ) {
 		api.handle( options as FetchOptions )
 	);
 	const rendered = renderWithProviders(
-		<App bootstrap={ { restNamespace: 'kiotviet-sync/v1', screen: 'setup' } } />
+		<App
+			bootstrap={ { restNamespace: 'kiotviet-sync/v1', screen: 'setup' } }
+		/>
 	);
 	return { api, ...rendered };
 }
@@ -60,7 +62,9 @@ describe( 'setup wizard: opening step', () => {
 	it( 'opens on the Connection settings form when not connected', async () => {
 		renderApp( NOT_CONNECTED );
 		expect(
-			await screen.findByRole( 'heading', { name: 'Connection settings' } )
+			await screen.findByRole( 'heading', {
+				name: 'Connection settings',
+			} )
 		).toBeInTheDocument();
 		expect( currentStep() ).toContain( 'Connection' );
 		expect( screen.getByLabelText( 'Shop address' ) ).toHaveValue( '' );
@@ -77,11 +81,15 @@ describe( 'setup wizard: opening step', () => {
 	it( 'opens on the branch step when a branch is needed', async () => {
 		renderApp( NEEDS_BRANCH );
 		expect(
-			await screen.findByRole( 'heading', { name: 'Product sync branch' } )
+			await screen.findByRole( 'heading', {
+				name: 'Product sync branch',
+			} )
 		).toBeInTheDocument();
 		expect( currentStep() ).toContain( 'Branch' );
 		expect(
-			await screen.findByRole( 'combobox', { name: 'Product sync branch' } )
+			await screen.findByRole( 'combobox', {
+				name: 'Product sync branch',
+			} )
 		).toBeInTheDocument();
 		expect(
 			screen.getByRole( 'button', { name: 'Cancel connection' } )
@@ -115,10 +123,18 @@ describe( 'setup wizard: opening step', () => {
 		apiFetchMock.mockReset();
 		apiFetchMock.mockRejectedValue( { code: 'fetch_error', message: 'x' } );
 		const { user } = renderWithProviders(
-			<App bootstrap={ { restNamespace: 'kiotviet-sync/v1', screen: 'setup' } } />
+			<App
+				bootstrap={ {
+					restNamespace: 'kiotviet-sync/v1',
+					screen: 'setup',
+				} }
+			/>
 		);
 		expect(
-			await screen.findByText( /The website could not be reached/, VISIBLE )
+			await screen.findByText(
+				/The website could not be reached/,
+				VISIBLE
+			)
 		).toBeInTheDocument();
 		apiFetchMock.mockResolvedValue( READY );
 		await user.click( screen.getByRole( 'button', { name: 'Try again' } ) );
@@ -131,7 +147,12 @@ describe( 'setup wizard: opening step', () => {
 
 	it( 'shows a notice for an unknown screen id', () => {
 		renderWithProviders(
-			<App bootstrap={ { restNamespace: 'kiotviet-sync/v1', screen: 'nope' } } />
+			<App
+				bootstrap={ {
+					restNamespace: 'kiotviet-sync/v1',
+					screen: 'nope',
+				} }
+			/>
 		);
 		expect(
 			screen.getByText( /This screen is not available/, VISIBLE )
@@ -158,7 +179,9 @@ describe( 'setup wizard: connection step', () => {
 		await user.click( screen.getByRole( 'button', { name: 'Next' } ) );
 
 		expect(
-			await screen.findByRole( 'heading', { name: 'Product sync branch' } )
+			await screen.findByRole( 'heading', {
+				name: 'Product sync branch',
+			} )
 		).toHaveFocus();
 		expect( api.calls ).toContainEqual( {
 			method: 'POST',
@@ -175,21 +198,25 @@ describe( 'setup wizard: connection step', () => {
 				VISIBLE
 			)
 		).toBeInTheDocument();
-		expect( container.ownerDocument.body.innerHTML ).not.toContain( SECRET );
+		expect( container.ownerDocument.body.innerHTML ).not.toContain(
+			SECRET
+		);
 	} );
 
 	it( 'validates empty fields without calling the server', async () => {
 		const { api, user } = renderApp();
-		await user.click( await screen.findByRole( 'button', { name: 'Next' } ) );
+		await user.click(
+			await screen.findByRole( 'button', { name: 'Next' } )
+		);
 		const retailer = screen.getByLabelText( 'Shop address' );
 		expect( retailer ).toHaveAttribute( 'aria-invalid', 'true' );
 		expect( retailer ).toHaveAccessibleDescription(
 			expect.stringContaining( 'Enter the shop address.' )
 		);
 		expect( retailer ).toHaveFocus();
-		expect( screen.getByLabelText( 'Client ID' ) ).toHaveAccessibleDescription(
-			'Enter the Client ID.'
-		);
+		expect(
+			screen.getByLabelText( 'Client ID' )
+		).toHaveAccessibleDescription( 'Enter the Client ID.' );
 		expect(
 			screen.getByLabelText( 'Secret key' )
 		).toHaveAccessibleDescription(
@@ -244,7 +271,9 @@ describe( 'setup wizard: connection step', () => {
 		await waitFor( () =>
 			expect( clientId ).toHaveAttribute( 'aria-invalid', 'true' )
 		);
-		expect( clientId ).toHaveAccessibleDescription( 'Check the Client ID.' );
+		expect( clientId ).toHaveAccessibleDescription(
+			'Check the Client ID.'
+		);
 		expect(
 			screen.getByLabelText( 'Secret key' )
 		).toHaveAccessibleDescription(
@@ -287,7 +316,9 @@ describe( 'setup wizard: connection step', () => {
 		expect( next ).toHaveAttribute( 'aria-disabled', 'true' );
 		release( NEEDS_BRANCH );
 		expect(
-			await screen.findByRole( 'heading', { name: 'Product sync branch' } )
+			await screen.findByRole( 'heading', {
+				name: 'Product sync branch',
+			} )
 		).toBeInTheDocument();
 	} );
 } );
@@ -378,10 +409,14 @@ describe( 'setup wizard: cancel connection', () => {
 				'Cancel the connection to the KiotViet shop demo?'
 			)
 		).toBeInTheDocument();
-		await user.click( within( dialog ).getByRole( 'button', { name: 'OK' } ) );
+		await user.click(
+			within( dialog ).getByRole( 'button', { name: 'OK' } )
+		);
 
 		expect(
-			await screen.findByRole( 'heading', { name: 'Connection settings' } )
+			await screen.findByRole( 'heading', {
+				name: 'Connection settings',
+			} )
 		).toBeInTheDocument();
 		expect( api.calls ).toContainEqual( {
 			method: 'DELETE',
@@ -427,9 +462,13 @@ describe( 'setup wizard: cancel connection', () => {
 		const dialog = await screen.findByRole( 'dialog', {
 			name: 'Delete information',
 		} );
-		await user.click( within( dialog ).getByRole( 'button', { name: 'OK' } ) );
+		await user.click(
+			within( dialog ).getByRole( 'button', { name: 'OK' } )
+		);
 		expect(
-			await within( dialog ).findByText( 'The settings could not be saved.' )
+			await within( dialog ).findByText(
+				'The settings could not be saved.'
+			)
 		).toBeInTheDocument();
 		expect(
 			// The modal hides the page from assistive technology while open.

@@ -1,8 +1,6 @@
 /**
  * The setup wizard (user guide II.2): opens on the step that matches the
  * connection state and follows the server's answers from there.
- *
- * @package kiotviet-sync
  */
 
 /**

@@ -1,7 +1,5 @@
 /**
  * The three setup steps, with the current one marked for assistive technology.
- *
- * @package kiotviet-sync
  */
 
 /**
@@ -45,7 +43,10 @@ export function StepIndicator( { current }: { current: SetupStep } ) {
 							className={ className }
 							aria-current={ isCurrent ? 'step' : undefined }
 						>
-							<span className="kvs-steps__number" aria-hidden="true">
+							<span
+								className="kvs-steps__number"
+								aria-hidden="true"
+							>
 								{ index + 1 }
 							</span>
 							<span>{ stepLabel( step ) }</span>
