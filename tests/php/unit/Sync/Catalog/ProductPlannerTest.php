@@ -217,6 +217,17 @@ final class ProductPlannerTest extends TestCase {
 		self::assertFalse( $set->simple()[1]->spec()->get( S::KV_META )['allows_sale'] );
 	}
 
+	public function test_family_with_an_inactive_master_is_still_synced(): void {
+		$family                  = CatalogFixtures::polo_family();
+		$family[1]['isActive']   = false;
+		$family[1]['allowsSale'] = false;
+		$plan                    = $this->plan( $family )->variable()[0];
+		self::assertSame( 'publish', $plan->parent()->get( S::STATUS ) );
+		self::assertFalse( $plan->parent()->get( S::KV_META )['is_active'] );
+		self::assertCount( 3, $plan->variations() );
+		self::assertSame( 'publish', $plan->variations()[40000001]->get( S::STATUS ) );
+	}
+
 	public function test_missing_branch_inventory_leaves_stock_out_of_the_spec(): void {
 		$set  = $this->plan( array( CatalogFixtures::product( 1, 'SP1', 'X', array( 'inventories' => array( array( 'branchId' => 5002, 'onHand' => 7, 'reserved' => 0 ) ) ) ) ) );
 		$spec = $set->simple()[0]->spec();
