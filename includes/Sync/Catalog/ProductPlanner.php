@@ -73,6 +73,30 @@ final class ProductPlanner {
 	}
 
 	/**
+	 * Stock-only spec for `stock.update` webhooks and `/productOnHands` deltas: the product (or a KvProduct built
+	 * from the delta item) gives the inventories; the adapter knows from its mapping whether the Woo object is a
+	 * simple product or a variation. Pass it through FieldLocks::apply() like any update, so the "Tồn kho" lock
+	 * holds for webhooks too (the official plugin ignored it there). Stock unknown → no stock fields at all.
+	 *
+	 * @param string $type WooProductSpec::TYPE_SIMPLE or TYPE_VARIATION.
+	 */
+	public static function stock_spec( KvProduct $product, string $type, CatalogSettings $settings, ?KvProduct $base_unit = null ): WooProductSpec {
+		$fields = array(
+			WooProductSpec::TYPE  => $type,
+			WooProductSpec::KV_ID => $product->id(),
+		);
+		if ( ! StockPolicy::manages_stock( $product ) ) {
+			return new WooProductSpec( $fields );
+		}
+		$quantity = StockPolicy::quantity( $product, $settings, $base_unit );
+		if ( null !== $quantity ) {
+			$fields[ WooProductSpec::STOCK_QUANTITY ] = $quantity;
+			$fields[ WooProductSpec::STOCK_STATUS ]   = $quantity > 0 ? 'instock' : 'outofstock';
+		}
+		return new WooProductSpec( $fields );
+	}
+
+	/**
 	 * Name of a product that becomes a simple product. Never empty: a creation must not be nameless.
 	 */
 	public static function simple_name( KvProduct $product ): string {

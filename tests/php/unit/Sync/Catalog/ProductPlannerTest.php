@@ -283,6 +283,16 @@ final class ProductPlannerTest extends TestCase {
 		self::assertSame( 5, $set->issues()[0]->details()['kept_kv_id'] );
 	}
 
+	public function test_stock_spec_for_stock_webhooks_honours_the_stock_lock(): void {
+		$item = array( 'id' => 31000102, 'code' => 'AOTHUN-DEN-L', 'inventories' => array( array( 'branchId' => 5001, 'onHand' => 13, 'reserved' => 3 ) ) );
+		$spec = ProductPlanner::stock_spec( KvProduct::from_array( $item ), S::TYPE_VARIATION, CatalogFixtures::settings() );
+		self::assertSame( array( 'type' => 'variation', 'kv_id' => 31000102, 'stock_quantity' => 10, 'stock_status' => 'instock' ), $spec->to_array() );
+		$locked = \KiotVietSync\Sync\Catalog\FieldLocks::apply( $spec, array(), array( 'stock' ), false );
+		self::assertSame( array( 'type' => 'variation', 'kv_id' => 31000102 ), $locked->to_array() );
+		$other_branch = ProductPlanner::stock_spec( KvProduct::from_array( $item ), S::TYPE_SIMPLE, CatalogFixtures::settings( array( 'stock_branch_id' => 5002 ) ) );
+		self::assertFalse( $other_branch->has( S::STOCK_QUANTITY ), 'branch absent: stock untouched, never zeroed' );
+	}
+
 	public function test_product_is_never_nameless(): void {
 		$set = $this->plan( array( array( 'id' => 9, 'code' => 'SP000009', 'inventories' => array() ) ) );
 		self::assertSame( 'SP000009', $set->simple()[0]->spec()->get( S::NAME ) );
