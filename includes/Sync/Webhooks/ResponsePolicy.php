@@ -26,6 +26,12 @@ namespace KiotVietSync\Sync\Webhooks;
  *   once stored, the delivery is acknowledged.
  * - Unknown outcome names map to 200: a coding slip must never disable the subscription.
  * - Bodies say only received/ignored; never why a signature failed or anything from the payload.
+ * - WordPress itself answers 4xx before our callback runs in two cases that matter here: a body
+ *   that is not valid JSON under `Content-Type: application/json` (400 `rest_invalid_json`, from
+ *   WP_REST_Request::has_valid_params(), also for nesting beyond 512) and a permission_callback
+ *   returning false (401/403 `rest_forbidden`). The webhook route must therefore not check the
+ *   signature in permission_callback, and should rewrite such core errors for its own route via the
+ *   `rest_request_before_callbacks` filter using status_for_core_error().
  */
 final class ResponsePolicy {
 
@@ -47,6 +53,19 @@ final class ResponsePolicy {
 	public function status_for( string $outcome ): int {
 		if ( self::STORE_FAILED === $outcome || self::INTERNAL_ERROR === $outcome ) {
 			return 503;
+		}
+		return 200;
+	}
+
+	/**
+	 * Status to answer instead of an error WordPress produced for the webhook route before our
+	 * callback ran: any 4xx becomes 200 (recorded as malformed), 5xx stays (KiotViet retries).
+	 *
+	 * @param int $core_status Status of the core WP_Error.
+	 */
+	public function status_for_core_error( int $core_status ): int {
+		if ( $core_status >= 500 && $core_status <= 599 ) {
+			return $core_status;
 		}
 		return 200;
 	}

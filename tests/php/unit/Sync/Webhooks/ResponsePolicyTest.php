@@ -68,4 +68,13 @@ final class ResponsePolicyTest extends TestCase {
 		self::assertSame( ResponsePolicy::OVERSIZED, $this->policy->outcome_for_malformed( new MalformedDelivery( MalformedDelivery::OVERSIZED ) ) );
 		self::assertSame( ResponsePolicy::MALFORMED, $this->policy->outcome_for_malformed( new MalformedDelivery( MalformedDelivery::NOT_JSON ) ) );
 	}
+
+	public function test_core_4xx_errors_are_turned_into_200_and_5xx_kept(): void {
+		foreach ( array( 400, 401, 403, 404, 405, 413, 415, 422, 429 ) as $status ) {
+			self::assertSame( 200, $this->policy->status_for_core_error( $status ), (string) $status );
+		}
+		self::assertSame( 500, $this->policy->status_for_core_error( 500 ) );
+		self::assertSame( 503, $this->policy->status_for_core_error( 503 ) );
+		self::assertSame( 200, $this->policy->status_for_core_error( 0 ) );
+	}
 }
