@@ -7,7 +7,7 @@
 
 declare( strict_types=1 );
 
-namespace KiotVietSync\Tests\unit\Fakes;
+namespace KiotVietSync\Tests\Unit\Fakes;
 
 use KiotVietSync\KiotViet\CallBudget;
 use KiotVietSync\KiotViet\Client;

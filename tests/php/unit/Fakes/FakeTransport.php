@@ -7,8 +7,7 @@
 
 declare( strict_types=1 );
 
-// The directory is tests/php/unit, so the autoloadable spelling of this namespace is "unit".
-namespace KiotVietSync\Tests\unit\Fakes;
+namespace KiotVietSync\Tests\Unit\Fakes;
 
 use KiotVietSync\KiotViet\HttpResponse;
 use KiotVietSync\KiotViet\HttpTransport;

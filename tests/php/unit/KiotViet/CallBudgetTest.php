@@ -10,10 +10,10 @@ namespace KiotVietSync\Tests\Unit\KiotViet;
 use KiotVietSync\KiotViet\CallBudget;
 use KiotVietSync\KiotViet\Exception\RateLimitedException;
 use KiotVietSync\KiotViet\InMemoryBudgetStore;
-use KiotVietSync\Tests\unit\Fakes\ClientKit;
-use KiotVietSync\Tests\unit\Fakes\FakeClock;
-use KiotVietSync\Tests\unit\Fakes\FakeSleeper;
-use KiotVietSync\Tests\unit\Fakes\FakeTransport;
+use KiotVietSync\Tests\Unit\Fakes\ClientKit;
+use KiotVietSync\Tests\Unit\Fakes\FakeClock;
+use KiotVietSync\Tests\Unit\Fakes\FakeSleeper;
+use KiotVietSync\Tests\Unit\Fakes\FakeTransport;
 use PHPUnit\Framework\TestCase;
 
 /**

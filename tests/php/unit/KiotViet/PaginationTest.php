@@ -9,8 +9,8 @@ namespace KiotVietSync\Tests\Unit\KiotViet;
 
 use KiotVietSync\KiotViet\HttpResponse;
 use KiotVietSync\KiotViet\Page;
-use KiotVietSync\Tests\unit\Fakes\ClientKit;
-use KiotVietSync\Tests\unit\Fakes\FakeTransport;
+use KiotVietSync\Tests\Unit\Fakes\ClientKit;
+use KiotVietSync\Tests\Unit\Fakes\FakeTransport;
 use PHPUnit\Framework\TestCase;
 
 /**

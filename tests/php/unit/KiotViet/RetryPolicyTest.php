@@ -14,8 +14,8 @@ use KiotVietSync\KiotViet\Exception\RateLimitedException;
 use KiotVietSync\KiotViet\Exception\ServerException;
 use KiotVietSync\KiotViet\Exception\ValidationException;
 use KiotVietSync\KiotViet\RetryPolicy;
-use KiotVietSync\Tests\unit\Fakes\ClientKit;
-use KiotVietSync\Tests\unit\Fakes\FakeTransport;
+use KiotVietSync\Tests\Unit\Fakes\ClientKit;
+use KiotVietSync\Tests\Unit\Fakes\FakeTransport;
 use PHPUnit\Framework\TestCase;
 
 /**

@@ -14,10 +14,10 @@ use KiotVietSync\KiotViet\Exception\ServerException;
 use KiotVietSync\KiotViet\HttpResponse;
 use KiotVietSync\KiotViet\InMemoryTokenStore;
 use KiotVietSync\KiotViet\TokenProvider;
-use KiotVietSync\Tests\unit\Fakes\ClientKit;
-use KiotVietSync\Tests\unit\Fakes\FakeClock;
-use KiotVietSync\Tests\unit\Fakes\FakeTransport;
-use KiotVietSync\Tests\unit\Fakes\RecordingObserver;
+use KiotVietSync\Tests\Unit\Fakes\ClientKit;
+use KiotVietSync\Tests\Unit\Fakes\FakeClock;
+use KiotVietSync\Tests\Unit\Fakes\FakeTransport;
+use KiotVietSync\Tests\Unit\Fakes\RecordingObserver;
 use PHPUnit\Framework\TestCase;
 
 /**

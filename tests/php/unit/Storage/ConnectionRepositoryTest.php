@@ -15,7 +15,7 @@ use KiotVietSync\Storage\OptionBudgetStore;
 use KiotVietSync\Storage\Settings;
 use KiotVietSync\Support\SecretBox;
 use KiotVietSync\Sync\Connection\Connection;
-use KiotVietSync\Tests\unit\Fakes\InMemorySettingsStore;
+use KiotVietSync\Tests\Unit\Fakes\InMemorySettingsStore;
 use PHPUnit\Framework\TestCase;
 
 /**
