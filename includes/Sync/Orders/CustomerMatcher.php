@@ -79,7 +79,7 @@ final class CustomerMatcher {
 			$same    = array();
 			$unknown = array();
 			foreach ( $candidates as $c ) {
-				if ( ! isset( $c['branchId'] ) || null === $c['branchId'] || '' === $c['branchId'] ) {
+				if ( ! isset( $c['branchId'] ) || '' === $c['branchId'] ) {
 					$unknown[] = $c;
 				} elseif ( (int) $c['branchId'] === $branch_id ) {
 					$same[] = $c;

@@ -63,7 +63,7 @@ final class DuplicateGuard {
 	 * Our order among GET /orders items, or null. When KiotViet already holds several (a duplicate from before
 	 * this guard existed) the oldest (lowest id) is the one to keep.
 	 *
-	 * @param array<int,array<string,mixed>> $orders Items of one GET /orders page (`data`).
+	 * @param array<int|string,mixed> $orders Items of one GET /orders page (`data`); non-arrays are skipped.
 	 * @return array<string,mixed>|null
 	 */
 	public function find( array $orders, string $marker ): ?array {
@@ -74,7 +74,7 @@ final class DuplicateGuard {
 	/**
 	 * Every item carrying the marker, lowest id first.
 	 *
-	 * @param array<int,array<string,mixed>> $orders Items.
+	 * @param array<int|string,mixed> $orders Items; non-arrays are skipped.
 	 * @return array<int,array<string,mixed>>
 	 */
 	public function find_all( array $orders, string $marker ): array {

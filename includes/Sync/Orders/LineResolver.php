@@ -29,12 +29,12 @@ final class LineResolver {
 	public const GENERATED_CODE_PREFIX = 'WEB-';
 
 	private OrderSyncSettings $settings;
-	/** @var callable(string):?array */
+	/** @var callable(string):(array<string,mixed>|null) */
 	private $find_by_code;
 	private ?int $website_category_id;
 
 	/**
-	 * @param callable(string):?array $find_by_code        KiotViet product by code, null when none.
+	 * @param callable(string):(array<string,mixed>|null) $find_by_code KiotViet product by code, null when none.
 	 * @param int|null                $website_category_id KiotViet category for products created from website orders.
 	 */
 	public function __construct( OrderSyncSettings $settings, callable $find_by_code, ?int $website_category_id ) {

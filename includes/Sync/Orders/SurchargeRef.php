@@ -39,7 +39,11 @@ final class SurchargeRef {
 		return $this->code;
 	}
 
-	/** The `surchages[]` entry of POST /orders. */
+	/**
+	 * The `surchages[]` entry of POST /orders.
+	 *
+	 * @return array{id:int,code:string,price:int}
+	 */
 	public function line( int $price ): array {
 		return array(
 			'id'    => $this->id,

@@ -42,7 +42,7 @@ final class AutoResyncSettingsTest extends TestCase {
 	public static function invalid(): array {
 		return array(
 			'interval below one hour' => array( array( 'interval' => 3599 ), 'interval', 'at least 3600' ),
-			'interval of five minutes'=> array( array( 'interval' => 300 ), 'interval', 'at least 3600' ),
+			'interval of five minutes' => array( array( 'interval' => 300 ), 'interval', 'at least 3600' ),
 			'interval above a week'   => array( array( 'interval' => 604801 ), 'interval', 'at most' ),
 			'interval not a number'   => array( array( 'interval' => '1 giờ' ), 'interval', 'whole number' ),
 			'interval fractional'     => array( array( 'interval' => 3600.5 ), 'interval', 'whole number' ),

@@ -24,7 +24,7 @@ final class FailureClassifierTest extends TestCase {
 		$this->assertSame( $expected, ( new FailureClassifier() )->classify( $error ) );
 	}
 
-	/** @return array<string,array{ErrorInfo,string}> */
+	/** @return array<string,array<int,mixed>> */
 	public static function cases(): array {
 		return array(
 			'timeout after sending POST'     => array( new ErrorInfo( 0, '', 'cURL error 28: Operation timed out', true, true, true, 'POST' ), FailureClassifier::AMBIGUOUS ),
@@ -35,14 +35,14 @@ final class FailureClassifierTest extends TestCase {
 			'504 on POST'                    => array( new ErrorInfo( 504, '', 'Gateway timeout', false, false, true, 'POST' ), FailureClassifier::AMBIGUOUS ),
 			'500 on GET'                     => array( new ErrorInfo( 500, '', 'Internal error', false, false, true, 'GET' ), FailureClassifier::TRANSIENT ),
 			'503 on POST'                    => array( new ErrorInfo( 503, '', 'Service unavailable', false, false, true, 'POST' ), FailureClassifier::TRANSIENT ),
-			'429'                            => array( new ErrorInfo( 429, 'RateLimitException', 'Quá giới hạn', false, false, true, 'POST', 120 ), FailureClassifier::TRANSIENT ),
+			'429 rate limit'                          => array( new ErrorInfo( 429, 'RateLimitException', 'Quá giới hạn', false, false, true, 'POST', 120 ), FailureClassifier::TRANSIENT ),
 			'400 out of stock'               => array( new ErrorInfo( 400, 'KvValidateException', 'Không đủ tồn kho cho hàng hóa AOTHUN-DEN-L', false, false, true, 'POST' ), FailureClassifier::PERMANENT ),
 			'420 validation'                 => array( new ErrorInfo( 420, 'KvValidateException', 'Hàng hóa không tồn tại', false, false, true, 'POST' ), FailureClassifier::PERMANENT ),
-			'404'                            => array( new ErrorInfo( 404, '', 'Không tìm thấy', false, false, true, 'POST' ), FailureClassifier::PERMANENT ),
+			'404 not found'                          => array( new ErrorInfo( 404, '', 'Không tìm thấy', false, false, true, 'POST' ), FailureClassifier::PERMANENT ),
 			'orders disabled'                => array( new ErrorInfo( 400, '', 'Thiết lập “Cho phép đặt hàng” đang không được bật.', false, false, true, 'POST' ), FailureClassifier::PERMANENT ),
-			'401'                            => array( new ErrorInfo( 401, 'TokenException', 'Token hết hạn', false, false, true, 'POST' ), FailureClassifier::AUTH ),
+			'401 token'                          => array( new ErrorInfo( 401, 'TokenException', 'Token hết hạn', false, false, true, 'POST' ), FailureClassifier::AUTH ),
 			'TokenException with odd status' => array( new ErrorInfo( 400, 'TokenException', 'invalid token', false, false, true, 'POST' ), FailureClassifier::AUTH ),
-			'403'                            => array( new ErrorInfo( 403, '', 'Forbidden', false, false, true, 'GET' ), FailureClassifier::AUTH ),
+			'403 forbidden'                          => array( new ErrorInfo( 403, '', 'Forbidden', false, false, true, 'GET' ), FailureClassifier::AUTH ),
 		);
 	}
 
@@ -71,7 +71,7 @@ final class FailureClassifierTest extends TestCase {
 	}
 
 	private static function client_exception( string $message, int $status, string $code = '', ?int $retry_after = null ): \RuntimeException {
-		return new class( $message, $status, $code, $retry_after ) extends \RuntimeException {
+		return new class ($message, $status, $code, $retry_after) extends \RuntimeException {
 			private int $status;
 			private string $kv_code;
 			private ?int $retry;

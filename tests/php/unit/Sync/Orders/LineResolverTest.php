@@ -35,6 +35,7 @@ final class LineResolverTest extends TestCase {
 		$this->lookups  = array();
 	}
 
+	/** @param array<string,mixed> $settings Settings overrides. */
 	private function resolver( array $settings = array(), ?int $category = 901 ): LineResolver {
 		return new LineResolver(
 			OrderFixtures::settings( $settings ),
@@ -46,6 +47,7 @@ final class LineResolverTest extends TestCase {
 		);
 	}
 
+	/** @param array<string,mixed> $overrides Line overrides. */
 	private static function line( array $overrides = array() ): WooOrderLine {
 		return WooOrderLine::from_array( OrderFixtures::line( $overrides ) );
 	}

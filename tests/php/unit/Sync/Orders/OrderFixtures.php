@@ -57,7 +57,10 @@ final class OrderFixtures {
 		);
 	}
 
-	/** @param array<string,mixed> $overrides Line keys to replace. */
+	/**
+	 * @param array<string,mixed> $overrides Line keys to replace.
+	 * @return array<string,mixed>
+	 */
 	public static function line( array $overrides = array() ): array {
 		return array_merge(
 			array(
@@ -77,7 +80,10 @@ final class OrderFixtures {
 		);
 	}
 
-	/** @return array<string,string> */
+	/**
+	 * @param array<string,string> $overrides Fields to replace.
+	 * @return array<string,string>
+	 */
 	public static function billing( array $overrides = array() ): array {
 		return array_merge(
 			array(
@@ -97,7 +103,10 @@ final class OrderFixtures {
 		);
 	}
 
-	/** @return array<string,string> */
+	/**
+	 * @param array<string,string> $overrides Fields to replace.
+	 * @return array<string,string>
+	 */
 	public static function shipping( array $overrides = array() ): array {
 		return array_merge(
 			array(

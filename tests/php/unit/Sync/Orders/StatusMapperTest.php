@@ -39,7 +39,7 @@ final class StatusMapperTest extends TestCase {
 			'5 Đã xác nhận'          => array( 5, 'Đã xác nhận', 'processing' ),
 			'Đang xử lý text only'   => array( null, 'Đang xử lý', 'processing' ),
 			'code only 3'            => array( 3, null, 'completed' ),
-			'code only 4, empty text'=> array( 4, '', 'cancelled' ),
+			'code only 4, empty text' => array( 4, '', 'cancelled' ),
 			'upper case text'        => array( null, 'HOÀN THÀNH', 'completed' ),
 			'huỷ tone placement'     => array( null, 'Đã huỷ', 'cancelled' ),
 			'extra spaces'           => array( null, '  Đang   giao hàng ', 'processing' ),
