@@ -180,6 +180,15 @@ final class OrderSyncSettings {
 		return in_array( WooOrderSnapshot::normalise_status( $status ), $this->push_statuses, true );
 	}
 
+	/**
+	 * Whether a status change should put the order in the push outbox: its new status is a push status and it
+	 * has no KiotViet order yet. Every origin counts (classic or block checkout, admin, REST): the adapter calls
+	 * this from woocommerce_order_status_changed and woocommerce_new_order, never from checkout-only hooks.
+	 */
+	public function should_enqueue( string $new_status, bool $has_kiotviet_order ): bool {
+		return ! $has_kiotviet_order && $this->should_push( $new_status );
+	}
+
 	/** @return array{id:int,name:string}|null */
 	public function sale_book(): ?array {
 		return $this->sale_book;

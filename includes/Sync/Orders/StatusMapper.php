@@ -129,6 +129,22 @@ final class StatusMapper {
 	}
 
 	/**
+	 * decide() for one `order.update` webhook item (PascalCase `Status`/`StatusValue`, camelCase also accepted,
+	 * as in GET /orders results).
+	 *
+	 * @param array<string,mixed> $item Webhook Data item or REST order.
+	 */
+	public function decide_for_item( array $item, string $current_woo_status ): StatusDecision {
+		$status = $item['Status'] ?? $item['status'] ?? null;
+		$value  = $item['StatusValue'] ?? $item['statusValue'] ?? null;
+		return $this->decide(
+			is_numeric( $status ) ? (int) $status : null,
+			is_string( $value ) ? $value : null,
+			$current_woo_status
+		);
+	}
+
+	/**
 	 * @return array{state:?string,note:string}
 	 */
 	private function state( ?int $status, ?string $status_value ): array {

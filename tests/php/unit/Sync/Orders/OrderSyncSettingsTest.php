@@ -36,6 +36,13 @@ final class OrderSyncSettingsTest extends TestCase {
 		$this->assertFalse( $settings->record_payments() );
 	}
 
+	public function test_should_enqueue_only_unsynced_orders_in_a_push_status(): void {
+		$settings = OrderFixtures::settings();
+		$this->assertTrue( $settings->should_enqueue( 'wc-processing', false ) );
+		$this->assertFalse( $settings->should_enqueue( 'processing', true ), 'already has a KiotViet order' );
+		$this->assertFalse( $settings->should_enqueue( 'pending', false ) );
+	}
+
 	public function test_custom_push_statuses_are_normalised(): void {
 		$settings = OrderSyncSettings::from_array( array( 'branch_id' => 5001, 'site_key' => 'shop1', 'push_statuses' => array( 'wc-Completed', 'completed', ' ' ) ) );
 		$this->assertSame( array( 'completed' ), $settings->push_statuses() );

@@ -113,6 +113,13 @@ final class StatusMapperTest extends TestCase {
 		$this->assertFalse( $this->mapper->decide( 3, 'Hoàn thành', 'processing' )->restocks() );
 	}
 
+	public function test_webhook_item(): void {
+		$item = array( 'Id' => 660101, 'Code' => 'DH000512', 'Status' => 4, 'StatusValue' => 'Đã hủy', 'ModifiedDate' => '2025-06-11T10:02:00.0000000+07:00' );
+		$this->assertSame( 'cancelled', $this->mapper->decide_for_item( $item, 'processing' )->target() );
+		$this->assertSame( 'completed', $this->mapper->decide_for_item( array( 'status' => '3' ), 'processing' )->target() );
+		$this->assertFalse( $this->mapper->decide_for_item( array(), 'processing' )->is_known_status() );
+	}
+
 	public function test_completed_order_cancelled_in_kiotviet_asks_for_a_person(): void {
 		$this->assertStringContainsString( 'cancel or refund it manually', $this->mapper->decide( 4, 'Đã hủy', 'completed' )->reason() );
 	}
