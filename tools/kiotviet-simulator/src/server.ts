@@ -180,10 +180,8 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 	sim.webhooks = new WebhookDispatcher( () => sim.state, seedName );
 	const wire = (): void => {
 		state.baseUrl = sim.baseUrl;
-		state.emit = ( type, data ) => {
-			state.webhookImagesAsObjects = sim.webhooks.config.imagesAsObjects;
-			sim.webhooks.emit( type, data );
-		};
+		state.webhookImagesAsObjects = () => sim.webhooks.config.imagesAsObjects;
+		state.emit = ( type, data ) => sim.webhooks.emit( type, data );
 	};
 	wire();
 

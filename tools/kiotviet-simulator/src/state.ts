@@ -332,7 +332,7 @@ export class State {
 	/** Base URL used to absolutise image paths; set by the server once it listens. */
 	baseUrl = 'http://127.0.0.1';
 	/** Webhook `Images` as `[{"Image": url}]` instead of URL strings ([U] §6.5). */
-	webhookImagesAsObjects = false;
+	webhookImagesAsObjects: () => boolean = () => false;
 	emit: EmitFn = () => undefined;
 
 	constructor( seed: SeedData ) {
@@ -716,7 +716,7 @@ export class State {
 	// ---------------------------------------------------------------- emission helpers
 
 	emitProduct( p: Product ): void {
-		this.emit( 'product.update', [ this.productItem( p, this.webhookImagesAsObjects ) ] );
+		this.emit( 'product.update', [ this.productItem( p, this.webhookImagesAsObjects() ) ] );
 	}
 
 	emitStock( baseIds: Iterable<number>, branchIds: Iterable<number> ): void {
