@@ -1,6 +1,7 @@
 /**
- * Merchant-facing text for an ApiError: our own words for the codes we know,
- * the server's (already translated) message otherwise.
+ * Merchant-facing text for a failed query or mutation. Server messages are
+ * already translated by PHP and precise (e.g. "KiotViet is not answering
+ * correctly right now"), so they are shown as they are.
  */
 
 /**
@@ -17,21 +18,30 @@ import { isApiError } from '../../shared/api/errors';
  * @param error What a query or mutation failed with.
  */
 export function errorMessage( error: unknown ): string {
-	if ( ! isApiError( error ) ) {
-		return __( 'Something went wrong. Try again.', 'kiotviet-sync' );
+	if ( isApiError( error ) && error.message ) {
+		return error.message;
 	}
-	switch ( error.code ) {
-		case 'kiotviet_sync_unreachable':
-			return __(
-				'KiotViet could not be reached. Check that the KiotViet service is up and try again in a few minutes.',
-				'kiotviet-sync'
-			);
-		case 'kiotviet_sync_not_connected':
-			return __(
-				'This website is not connected to a KiotViet shop any more. Reload the page and connect again.',
-				'kiotviet-sync'
-			);
-		default:
-			return error.message;
-	}
+	return __( 'Something went wrong. Try again.', 'kiotviet-sync' );
+}
+
+/** Codes whose message only says "some fields are wrong": the fields say the rest. */
+const GENERIC_VALIDATION_CODES = [
+	'invalid_input',
+	'kiotviet_sync_invalid_field',
+	'rest_invalid_param',
+	'rest_missing_callback_param',
+];
+
+/**
+ * Whether a failure with field errors still deserves a form-level notice
+ * (e.g. "KiotViet did not accept this Client ID and security code").
+ *
+ * @param error The failure.
+ */
+export function hasUsefulSummary( error: unknown ): boolean {
+	return (
+		isApiError( error ) &&
+		! GENERIC_VALIDATION_CODES.includes( error.code ) &&
+		error.message !== ''
+	);
 }

@@ -23,7 +23,7 @@ import {
 	postConnection,
 	putConnectionBranch,
 } from '../../shared/api/endpoints';
-import type { ApiError } from '../../shared/api/errors';
+import { isApiError, type ApiError } from '../../shared/api/errors';
 import { queryKeys } from '../../shared/query-keys';
 import {
 	connectInputSchema,
@@ -49,6 +49,24 @@ function storeConnection(
 	queryClient.setQueryData( queryKeys.connection, connection );
 	if ( dropBranches ) {
 		queryClient.removeQueries( { queryKey: queryKeys.branches } );
+	}
+}
+
+/**
+ * A 409 "not connected" means the connection went away behind our back (another
+ * tab cancelled it): reload it so the wizard returns to the first step.
+ *
+ * @param queryClient The client.
+ * @param error       The failure.
+ */
+function reloadIfDisconnected(
+	queryClient: QueryClient,
+	error: unknown
+): void {
+	if ( isApiError( error ) && error.code === 'kiotviet_sync_not_connected' ) {
+		void queryClient.invalidateQueries( {
+			queryKey: queryKeys.connection,
+		} );
 	}
 }
 
@@ -89,10 +107,17 @@ export function useDisconnect() {
  * @param enabled Fetch only while a connection exists (the route answers 409 otherwise).
  */
 export function useBranches( enabled = true ) {
+	const queryClient = useQueryClient();
 	return useQuery< Branch[], ApiError >( {
 		queryKey: queryKeys.branches,
-		queryFn: async ( { signal } ) =>
-			( await fetchBranches( signal ) ).branches,
+		queryFn: async ( { signal } ) => {
+			try {
+				return ( await fetchBranches( signal ) ).branches;
+			} catch ( error ) {
+				reloadIfDisconnected( queryClient, error );
+				throw error;
+			}
+		},
 		enabled,
 	} );
 }
@@ -105,5 +130,6 @@ export function useSelectBranch() {
 			putConnectionBranch( parseInput( selectBranchInputSchema, input ) ),
 		onSuccess: ( connection ) =>
 			storeConnection( queryClient, connection, false ),
+		onError: ( error ) => reloadIfDisconnected( queryClient, error ),
 	} );
 }

@@ -71,6 +71,14 @@ describe( 'branchesResponseSchema', () => {
 		).toHaveLength( 2 );
 	} );
 
+	it( 'rejects a null address (PHP sends an empty string)', () => {
+		expect(
+			branchesResponseSchema.safeParse( {
+				branches: [ { id: 1, name: 'A', code: 'CN', address: null } ],
+			} ).success
+		).toBe( false );
+	} );
+
 	it( 'rejects a bare array (drift from { branches: [] })', () => {
 		expect( branchesResponseSchema.safeParse( BRANCHES ).success ).toBe(
 			false
@@ -84,6 +92,9 @@ describe( 'normalizeRetailer', () => {
 		[ '  Demo ', 'demo' ],
 		[ 'demo.kiotviet.vn', 'demo' ],
 		[ 'https://demo.kiotviet.vn/man/#/DashBoard', 'demo' ],
+		[ 'www.demo.kiotviet.vn', 'demo' ],
+		[ 'http://user:pw@demo.kiotviet.vn:443/', 'demo' ],
+		[ 'demo.kiotviet.vn.', 'demo' ],
 	] )( '%s → %s', ( input, expected ) => {
 		expect( normalizeRetailer( input ) ).toBe( expected );
 	} );
@@ -127,6 +138,19 @@ describe( 'connectInputSchema', () => {
 			} ).success
 		).toBe( true );
 	} );
+
+	it.each( [ 'my shop', 'my_shop', 'a'.repeat( 65 ) ] )(
+		'rejects the shop address %s like PHP does',
+		( retailer ) => {
+			expect(
+				connectInputSchema.safeParse( {
+					retailer,
+					client_id: 'x',
+					client_secret: 'y',
+				} ).success
+			).toBe( false );
+		}
+	);
 
 	it( 'rejects a shop address with spaces', () => {
 		expect(

@@ -35,8 +35,9 @@ export const connectionSchema = z.object( {
 export const branchSchema = z.object( {
 	id: z.number().int().positive(),
 	name: z.string(),
-	code: z.string().nullable(),
-	address: z.string().nullable(),
+	// PHP sends '' when KiotViet has no code or address.
+	code: z.string(),
+	address: z.string(),
 } );
 
 /** Response of GET /branches. */
@@ -47,17 +48,28 @@ export const branchesResponseSchema = z.object( {
 /**
  * Turns what a merchant may paste ("demo", "demo.kiotviet.vn",
  * "https://demo.kiotviet.vn/man/") into the retailer code KiotViet expects.
+ * Mirrors PHP's RetailerNormalizer::normalize().
  *
  * @param value Raw input.
  */
 export function normalizeRetailer( value: string ): string {
-	return value
-		.trim()
-		.toLowerCase()
-		.replace( /^[a-z]+:\/\//, '' )
-		.replace( /[/?#].*$/, '' )
-		.replace( /\.kiotviet\.vn$/, '' );
+	let result = value.trim().toLowerCase();
+	result = result.replace( /^[a-z][a-z0-9+.-]*:\/\//, '' );
+	// Drop any path, query or fragment, then credentials and port.
+	result = result.replace( /[/?#][\s\S]*$/, '' );
+	const at = result.lastIndexOf( '@' );
+	if ( at !== -1 ) {
+		result = result.slice( at + 1 );
+	}
+	return result
+		.replace( /:\d*$/, '' )
+		.replace( /^www\./, '' )
+		.replace( /\.kiotviet\.vn\.?$/, '' )
+		.trim();
 }
+
+/** Mirrors PHP's RetailerNormalizer::is_valid(). */
+export const RETAILER_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 /*
  * Messages are functions so that __() runs when validation runs, after the
@@ -77,7 +89,7 @@ export const connectInputSchema = z.object( {
 						__( 'Enter the shop address.', 'kiotviet-sync' ),
 					abort: true,
 				} )
-				.regex( /^[a-z0-9][a-z0-9_-]*$/, {
+				.regex( RETAILER_PATTERN, {
 					error: () =>
 						__(
 							'Enter only the shop name, for example "demo" for demo.kiotviet.vn.',

@@ -35,7 +35,7 @@ export const BRANCHES: Branch[] = [
 		code: 'CN01',
 		address: '1 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
 	},
-	{ id: 5002, name: 'Chi nhánh Hà Nội', code: 'CN02', address: null },
+	{ id: 5002, name: 'Chi nhánh Hà Nội', code: 'CN02', address: '' },
 ];
 
 export const READY: Connection = {

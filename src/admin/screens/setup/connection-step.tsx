@@ -16,7 +16,7 @@ import type { FormEvent } from 'react';
  */
 import type { ApiError } from '../../../shared/api/errors';
 import type { ConnectInput } from '../../../shared/schemas/connection';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage, hasUsefulSummary } from '../../components/error-message';
 import { FieldHelp } from '../../components/field-help';
 import { StepCard } from '../../components/step-card';
 import { useConnect } from '../../hooks/use-connection';
@@ -74,10 +74,11 @@ export function ConnectionStep( {
 		}
 		const first = FIELDS.find( ( field ) => errors[ field ] );
 		setFieldErrors( errors );
+		if ( ! first || hasUsefulSummary( error ) ) {
+			setFormError( errorMessage( error ) );
+		}
 		if ( first ) {
 			inputs[ first ].current?.focus();
-		} else {
-			setFormError( errorMessage( error ) );
 		}
 	};
 

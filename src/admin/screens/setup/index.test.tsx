@@ -254,6 +254,29 @@ describe( 'setup wizard: connection step', () => {
 		);
 	} );
 
+	it( 'shows validation errors from PHP inline only', async () => {
+		const { api, user } = renderApp();
+		api.connectError = wpError(
+			'kiotviet_sync_invalid_field',
+			'Some connection details are missing or not valid.',
+			400,
+			{ client_id: 'The Client ID is not valid.' }
+		);
+		await fillConnectionForm( user );
+		await user.click( screen.getByRole( 'button', { name: 'Next' } ) );
+		const clientId = screen.getByLabelText( 'Client ID' );
+		await waitFor( () => expect( clientId ).toHaveFocus() );
+		expect( clientId ).toHaveAccessibleDescription(
+			'The Client ID is not valid.'
+		);
+		expect(
+			screen.queryByText(
+				'Some connection details are missing or not valid.',
+				VISIBLE
+			)
+		).not.toBeInTheDocument();
+	} );
+
 	it( 'shows wrong credentials on Client ID and Secret key', async () => {
 		const { api, user } = renderApp();
 		api.connectError = wpError(
@@ -282,6 +305,10 @@ describe( 'setup wizard: connection step', () => {
 		expect( screen.getByLabelText( 'Shop address' ) ).not.toHaveAttribute(
 			'aria-invalid'
 		);
+		// The server's summary is worth a notice on top of the field errors.
+		expect(
+			screen.getByText( 'KiotViet refused these credentials.', VISIBLE )
+		).toBeInTheDocument();
 		// Editing a field clears its error.
 		await user.type( clientId, 'x' );
 		expect( clientId ).not.toHaveAttribute( 'aria-invalid' );
@@ -291,21 +318,29 @@ describe( 'setup wizard: connection step', () => {
 		const { api, user } = renderApp();
 		api.connectError = wpError(
 			'kiotviet_sync_unreachable',
-			'cURL error 28',
+			'KiotViet is not answering correctly right now. Try again in a few minutes.',
 			502
 		);
 		await fillConnectionForm( user );
 		await user.click( screen.getByRole( 'button', { name: 'Next' } ) );
 		expect(
-			await screen.findByText( /KiotViet could not be reached/, VISIBLE )
+			await screen.findByText(
+				'KiotViet is not answering correctly right now. Try again in a few minutes.',
+				VISIBLE
+			)
 		).toBeInTheDocument();
+		for ( const label of [ 'Shop address', 'Client ID', 'Secret key' ] ) {
+			expect( screen.getByLabelText( label ) ).not.toHaveAttribute(
+				'aria-invalid'
+			);
+		}
 		expect(
 			screen.getByRole( 'heading', { name: 'Connection settings' } )
 		).toBeInTheDocument();
 	} );
 
 	it( 'marks Next busy while the server answers', async () => {
-		const { user } = renderApp();
+		const { api, user } = renderApp();
 		let release: ( value: unknown ) => void = () => undefined;
 		await fillConnectionForm( user );
 		apiFetchMock.mockImplementationOnce(
@@ -314,6 +349,7 @@ describe( 'setup wizard: connection step', () => {
 		const next = screen.getByRole( 'button', { name: 'Next' } );
 		await user.click( next );
 		expect( next ).toHaveAttribute( 'aria-disabled', 'true' );
+		api.connection = { ...NEEDS_BRANCH };
 		release( NEEDS_BRANCH );
 		expect(
 			await screen.findByRole( 'heading', {
@@ -392,6 +428,30 @@ describe( 'setup wizard: branch step', () => {
 				name: 'Getting data from KiotViet',
 			} )
 		).toBeInTheDocument();
+	} );
+} );
+
+describe( 'setup wizard: connection lost elsewhere', () => {
+	it( 'returns to the connection form when the branches answer 409', async () => {
+		const { api } = renderApp( NEEDS_BRANCH );
+		// Another tab cancels the connection after this page loaded it.
+		apiFetchMock.mockImplementation( ( options ) => {
+			const request = options as FetchOptions;
+			if ( request.path?.endsWith( '/branches' ) ) {
+				api.connection = { ...NOT_CONNECTED };
+			}
+			return api.handle( request );
+		} );
+		expect(
+			await screen.findByRole( 'heading', {
+				name: 'Connection settings',
+			} )
+		).toBeInTheDocument();
+		expect( api.calls.map( ( call ) => call.path ) ).toEqual( [
+			'/kiotviet-sync/v1/connection',
+			'/kiotviet-sync/v1/branches',
+			'/kiotviet-sync/v1/connection',
+		] );
 	} );
 } );
 
