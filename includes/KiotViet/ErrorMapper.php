@@ -32,7 +32,6 @@ final class ErrorMapper {
 		$status = $response->status();
 		list( $code, $message ) = self::read_error( $response );
 		if ( '' === $message ) {
-			/* translators: %d: HTTP status code returned by KiotViet. */
 			$message = sprintf( 'KiotViet answered HTTP %d.', $status );
 		}
 

@@ -16,6 +16,7 @@ use KiotVietSync\KiotViet\Exception\NotFoundException;
 use KiotVietSync\KiotViet\Exception\RateLimitedException;
 use KiotVietSync\KiotViet\Exception\ValidationException;
 use KiotVietSync\Support\PluginException;
+use KiotVietSync\Support\Redactor;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -105,13 +106,28 @@ abstract class AbstractController extends \WP_REST_Controller {
 		} catch ( KiotVietException $e ) {
 			return self::kiotviet_error( $e );
 		} catch ( \Throwable $e ) {
-			// Never leak internals (paths, SQL) to the browser.
+			// Never leak internals (paths, SQL) to the browser; keep them for the developer.
+			self::log_internal_error( $e, $request );
 			return new WP_Error( 'kiotviet_sync_internal_error', __( 'Something went wrong in KiotViet Sync. Please try again.', 'kiotviet-sync' ), array( 'status' => 500 ) );
 		}
 		if ( $result instanceof WP_Error || $result instanceof WP_REST_Response ) {
 			return $result;
 		}
 		return rest_ensure_response( $result );
+	}
+
+	/**
+	 * Writes an unexpected exception to the WooCommerce log (source kiotviet-sync), redacted.
+	 *
+	 * @param \Throwable      $e       Exception.
+	 * @param WP_REST_Request $request Request.
+	 */
+	private static function log_internal_error( \Throwable $e, WP_REST_Request $request ): void {
+		if ( ! function_exists( 'wc_get_logger' ) ) {
+			return;
+		}
+		$message = sprintf( '%s %s: %s: %s in %s:%d', $request->get_method(), $request->get_route(), get_class( $e ), $e->getMessage(), $e->getFile(), $e->getLine() );
+		wc_get_logger()->error( ( new Redactor() )->redact_string( $message ), array( 'source' => 'kiotviet-sync' ) );
 	}
 
 	/**

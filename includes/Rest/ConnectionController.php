@@ -84,15 +84,31 @@ final class ConnectionController extends AbstractController {
 	 * @return \WP_REST_Response
 	 */
 	public function create_connection( WP_REST_Request $request ) {
-		$secret = $request->get_param( 'client_secret' );
+		$secret = self::body_param( $request, 'client_secret' );
 		return $this->respond(
 			$this->service->connect(
-				(string) $request->get_param( 'retailer' ),
-				(string) $request->get_param( 'client_id' ),
+				(string) self::body_param( $request, 'retailer' ),
+				(string) self::body_param( $request, 'client_id' ),
 				is_string( $secret ) ? $secret : null
 			),
 			$request
 		);
+	}
+
+	/**
+	 * A field from the request body only: credentials in a query string would end up in access logs.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $key     Field.
+	 * @return mixed
+	 */
+	private static function body_param( WP_REST_Request $request, string $key ) {
+		$json = $request->get_json_params();
+		if ( is_array( $json ) && array_key_exists( $key, $json ) ) {
+			return $json[ $key ];
+		}
+		$body = $request->get_body_params();
+		return $body[ $key ] ?? null;
 	}
 
 	/**
@@ -112,7 +128,7 @@ final class ConnectionController extends AbstractController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function update_branch( WP_REST_Request $request ) {
-		$branch_id = $request->get_param( 'branch_id' );
+		$branch_id = self::body_param( $request, 'branch_id' );
 		if ( null === $branch_id || '' === $branch_id ) {
 			return self::invalid_fields( array( 'branch_id' => __( 'Choose a branch.', 'kiotviet-sync' ) ) );
 		}

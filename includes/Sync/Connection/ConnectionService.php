@@ -200,6 +200,27 @@ final class ConnectionService {
 	 */
 	public function disconnect(): Connection {
 		$previous = $this->current();
+		if ( $previous->is_connected() ) {
+			try {
+				/**
+				 * Fires before the KiotViet credentials are removed, while client() still works
+				 * (e.g. to delete the webhooks this plugin registered). Failures do not stop the disconnect.
+				 *
+				 * @since 0.1.0
+				 *
+				 * @param Connection $previous The connection about to be removed.
+				 */
+				do_action( 'kiotviet_sync_before_disconnect', $previous );
+			} catch ( \Throwable $e ) {
+				$this->log->record(
+					SyncLogWriter::CHANNEL_CONNECTION,
+					'disconnect',
+					SyncLogWriter::RESULT_ERROR,
+					'Clean-up before disconnecting failed: ' . $e->getMessage(),
+					array( 'exception' => get_class( $e ) )
+				);
+			}
+		}
 		$this->repository->clear();
 		$this->token_store->clear();
 		$this->log->record(

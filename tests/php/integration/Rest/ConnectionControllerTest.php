@@ -312,6 +312,31 @@ final class ConnectionControllerTest extends TestCase {
 		self::assertSame( array( 'client_secret' ), array_keys( $this->params( $response ) ) );
 	}
 
+	public function test_secret_in_the_query_string_is_ignored(): void {
+		$this->as_role( 'administrator' );
+		$response = $this->rest( 'POST', 'connection', array( 'retailer' => 'demo', 'client_id' => 'demo-client' ), array( 'client_secret' => self::SECRET ) );
+		self::assertSame( 400, $response->get_status() );
+		self::assertSame( array( 'client_secret' ), array_keys( $this->params( $response ) ) );
+		self::assertSame( 'not_connected', $this->stored_state() );
+	}
+
+	public function test_disconnect_announces_itself_while_the_client_still_works(): void {
+		$this->as_role( 'administrator' );
+		$this->connect_demo();
+		$seen = array();
+		add_action(
+			'kiotviet_sync_before_disconnect',
+			static function () use ( &$seen ): void {
+				$service = \KiotVietSync\Plugin::instance()->services()->connection_service();
+				$seen[]  = count( $service->branches() );
+			}
+		);
+		self::assertSame( 200, $this->call( 'DELETE', 'connection' )->get_status() );
+		remove_all_actions( 'kiotviet_sync_before_disconnect' );
+		self::assertCount( 1, $seen );
+		self::assertGreaterThan( 0, $seen[0] );
+	}
+
 	public function test_delete_removes_credentials_token_and_branch(): void {
 		$this->as_role( 'administrator' );
 		$this->connect_demo();
