@@ -36,6 +36,18 @@ final class DuplicateGuard {
 	}
 
 	/**
+	 * The Woo order id in a KiotViet description carrying this site's marker, or null. Lets an order.update
+	 * webhook be linked to its Woo order even when our POST response was lost and no KiotViet id is stored yet.
+	 */
+	public static function woo_order_id_from( string $description, string $site_key ): ?int {
+		if ( 1 === preg_match( '/\[WC#(\d{1,19})@' . preg_quote( $site_key, '/' ) . '\]/', $description, $m ) ) {
+			$id = (int) $m[1];
+			return $id > 0 ? $id : null;
+		}
+		return null;
+	}
+
+	/**
 	 * Query for GET /orders that must contain our order if KiotViet created it.
 	 *
 	 * @param DateTimeImmutable $first_attempt_at When the order was first sent (any time zone).

@@ -310,7 +310,7 @@ final class OrderPayloadBuilder {
 	}
 
 	private static function one_line( string $text ): string {
-		return trim( (string) preg_replace( '/\s+/u', ' ', $text ) );
+		return trim( (string) preg_replace( '/\s+/u', ' ', strip_tags( $text ) ) );
 	}
 
 	private static function truncate( string $text, int $max ): string {

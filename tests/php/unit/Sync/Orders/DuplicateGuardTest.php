@@ -79,6 +79,13 @@ final class DuplicateGuardTest extends TestCase {
 		$this->assertSame( 100, $this->guard->lookup_query( 5001, new DateTimeImmutable(), null, 100 )['currentItem'] );
 	}
 
+	public function test_woo_order_id_from_a_webhook_description(): void {
+		$this->assertSame( 1058, DuplicateGuard::woo_order_id_from( '[WC#1058@shop1] Đơn hàng từ website, mã đơn hàng #1058.', 'shop1' ) );
+		$this->assertNull( DuplicateGuard::woo_order_id_from( '[WC#1058@staging] Đơn hàng từ website', 'shop1' ), 'another site' );
+		$this->assertNull( DuplicateGuard::woo_order_id_from( 'Đơn hàng từ website, mã đơn hàng #1058.', 'shop1' ), 'no marker' );
+		$this->assertNull( DuplicateGuard::woo_order_id_from( '[WC#1058@shop10]', 'shop1' ) );
+	}
+
 	public function test_paging(): void {
 		$this->assertTrue( $this->guard->has_more( array( 'total' => 250, 'data' => array_fill( 0, 100, array() ) ), 0 ) );
 		$this->assertTrue( $this->guard->has_more( array( 'total' => 250, 'data' => array_fill( 0, 100, array() ) ), 100 ) );

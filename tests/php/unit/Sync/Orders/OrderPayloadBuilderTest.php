@@ -426,6 +426,13 @@ final class OrderPayloadBuilderTest extends TestCase {
 		$this->assertStringEndsWith( '…', $description );
 	}
 
+	public function test_markup_in_titles_and_notes_is_stripped(): void {
+		$order       = OrderFixtures::order( array( 'payment_method_title' => '<strong>Chuyển khoản</strong> ngân hàng', 'customer_note' => 'Gọi <b>trước</b> khi giao' ) );
+		$description = $this->builder->build( $order, OrderFixtures::settings(), 1, OrderFixtures::resolved( $order ) )->payload()['description'];
+		$this->assertStringContainsString( 'Thanh toán: Chuyển khoản ngân hàng.', $description );
+		$this->assertStringContainsString( 'Ghi chú của khách: Gọi trước khi giao', $description );
+	}
+
 	public function test_number_differs_from_id(): void {
 		$order       = OrderFixtures::order( array( 'id' => 2207, 'number' => 'WEB-2025-0042' ) );
 		$result      = $this->builder->build( $order, OrderFixtures::settings(), 1, OrderFixtures::resolved( $order ) );
