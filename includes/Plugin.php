@@ -49,12 +49,21 @@ final class Plugin {
 	 * Boots now if WooCommerce already loaded, otherwise on woocommerce_loaded; shows a notice if it never does.
 	 */
 	public static function on_woocommerce_loaded(): void {
+		// Translations are needed even without WooCommerce (the missing-WooCommerce notice).
+		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		if ( did_action( 'woocommerce_loaded' ) ) {
 			self::boot();
 			return;
 		}
 		add_action( 'woocommerce_loaded', array( self::class, 'boot' ) );
 		add_action( 'plugins_loaded', array( self::class, 'check_woocommerce' ), 99 );
+	}
+
+	/**
+	 * Loads the bundled translations from languages/ (WordPress only looks in wp-content/languages by itself).
+	 */
+	public static function load_textdomain(): void {
+		load_plugin_textdomain( 'kiotviet-sync', false, dirname( plugin_basename( KIOTVIET_SYNC_FILE ) ) . '/languages' );
 	}
 
 	/**

@@ -89,6 +89,9 @@ final class Assets implements Registerable {
 			array( 'wp-components' ),
 			$has_css ? (string) filemtime( $css ) : $this->version
 		);
+		if ( $has_css && is_readable( $this->plugin_dir . 'build/admin-rtl.css' ) ) {
+			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
+		}
 
 		$asset_file = $this->plugin_dir . 'build/admin.asset.php';
 		if ( ! is_readable( $asset_file ) || ! is_readable( $this->plugin_dir . 'build/admin.js' ) ) {
