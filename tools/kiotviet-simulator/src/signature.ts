@@ -11,6 +11,15 @@ export type KeyMode = 'as-registered' | 'base64-decoded';
 export const SIGNATURE_MODES: readonly SignatureMode[] = [ 'sha1-prefixed-hex-sha256', 'hex', 'sha256-prefixed-hex', 'base64' ];
 export const KEY_MODES: readonly KeyMode[] = [ 'as-registered', 'base64-decoded' ];
 
+/** Accepted spellings for the default mode. */
+export function normalizeSignatureMode( mode: string ): SignatureMode | undefined {
+	const m = mode.trim().toLowerCase();
+	if ( m === 'sha1' || m === 'sha1-prefixed-hex' || m === 'default' ) {
+		return 'sha1-prefixed-hex-sha256';
+	}
+	return ( SIGNATURE_MODES as readonly string[] ).includes( m ) ? ( m as SignatureMode ) : undefined;
+}
+
 export function signatureKey( secret: string, keyMode: KeyMode ): Buffer {
 	return keyMode === 'base64-decoded' ? Buffer.from( secret, 'base64' ) : Buffer.from( secret, 'utf8' );
 }

@@ -1563,7 +1563,11 @@ export class State {
 		if ( o.status === 3 || o.status === 4 ) {
 			throw validation( `Đơn đặt hàng ${ o.code } đã ${ o.status === 3 ? 'hoàn thành' : 'bị hủy' }, không thể cập nhật` );
 		}
-		const merged: OrderInput = { ...input, orderDetails: input.orderDetails ?? o.orderDetails };
+		const merged: OrderInput = {
+			...input,
+			orderDetails: input.orderDetails ?? o.orderDetails,
+			surchages: input.surchages ?? o.surcharges.map( ( s ) => ( { id: s.surchargeId, price: s.price } ) ),
+		};
 		const content = this.buildOrderContent( merged, o );
 		const { effects, ...rest } = content;
 		const oldEffects = o.reservations;

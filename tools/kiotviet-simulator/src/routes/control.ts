@@ -7,7 +7,7 @@ import { ORDER_STATUS, validation } from '../state';
 import type { FaultRule } from '../faults';
 import { DEFAULT_CONFIG, type SimConfig } from '../config';
 import type { SeedName } from '../server';
-import { KEY_MODES, SIGNATURE_MODES, type KeyMode, type SignatureMode } from '../signature';
+import { KEY_MODES, normalizeSignatureMode, SIGNATURE_MODES, type KeyMode } from '../signature';
 import type { WebhookConfig } from '../webhooks';
 import { categoryJson, productJson } from './catalog';
 import { customerJson, orderJson } from './sales';
@@ -112,10 +112,11 @@ function parseWebhookConfig( b: Bag ): Partial<WebhookConfig> {
 	}
 	const sm = toStr( b.signaturemode );
 	if ( sm !== undefined ) {
-		if ( ! SIGNATURE_MODES.includes( sm as SignatureMode ) ) {
+		const norm = normalizeSignatureMode( sm );
+		if ( ! norm ) {
 			throw validation( `signatureMode must be one of ${ SIGNATURE_MODES.join( ', ' ) }`, 'signatureMode' );
 		}
-		patch.signatureMode = sm as SignatureMode;
+		patch.signatureMode = norm;
 	}
 	const km = toStr( b.keymode );
 	if ( km !== undefined ) {

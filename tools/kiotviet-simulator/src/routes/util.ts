@@ -318,7 +318,8 @@ export function parseOrderInput( b: Bag, headers: IncomingHttpHeaders ): OrderIn
 		: undefined;
 	const customerBag = asBag( b.customer );
 	const customer = customerBag ? { ...parseCustomerInput( customerBag ), id: bNum( customerBag, 'id' ), comment: bStr( customerBag, 'comment' ) } : undefined;
-	const delivery = asBag( b.orderdelivery );
+	const deliveryBag = asBag( b.orderdelivery );
+	const delivery = deliveryBag ? restoreCase( deliveryBag, DELIVERY_KEYS ) : undefined;
 	const partner = headers.partner;
 	return {
 		code: bStr( b, 'code' ),
@@ -343,6 +344,21 @@ export function parseOrderInput( b: Bag, headers: IncomingHttpHeaders ): OrderIn
 		extra: bStr( b, 'extra' ),
 		partner: Array.isArray( partner ) ? partner[ 0 ] : partner,
 	};
+}
+
+const DELIVERY_KEYS = [
+	'deliveryCode', 'type', 'status', 'price', 'receiver', 'contactNumber', 'address', 'locationId', 'locationName',
+	'wardName', 'weight', 'length', 'width', 'height', 'partnerDeliveryId', 'expectedDelivery', 'usingPriceCod', 'priceCodPayment',
+];
+
+/** Gives lower-cased body keys back their KiotViet camelCase spelling (unknown keys stay as sent, lower-cased). */
+export function restoreCase( bag: Bag, names: string[] ): Bag {
+	const out: Bag = {};
+	for ( const [ k, v ] of Object.entries( bag ) ) {
+		const name = names.find( ( n ) => n.toLowerCase() === k ) ?? k;
+		out[ name ] = typeof v === 'string' && /^-?\d+(\.\d+)?$/.test( v ) && name !== 'contactNumber' && name !== 'deliveryCode' ? Number( v ) : v;
+	}
+	return out;
 }
 
 /** Parses a PHP-style form body (`a[b][0][c]=1`) into nested objects. */
