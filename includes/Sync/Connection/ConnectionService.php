@@ -319,6 +319,15 @@ final class ConnectionService {
 	public function client(): Client {
 		$credentials = $this->repository->credentials();
 		if ( null === $credentials ) {
+			if ( $this->current()->is_connected() ) {
+				// The secret was stored but cannot be decrypted: the site's keys/salts changed.
+				throw new PluginException(
+					'kiotviet_sync_secret_unreadable',
+					__( 'The saved security code can no longer be read because the site\'s security keys changed. Enter the security code again.', 'kiotviet-sync' ),
+					409,
+					array( 'client_secret' => __( 'Enter the security code.', 'kiotviet-sync' ) )
+				);
+			}
 			throw new PluginException( 'kiotviet_sync_not_connected', __( 'Connect to KiotViet first.', 'kiotviet-sync' ), 409 );
 		}
 		return $this->clients->create( $credentials, $this->token_store );
