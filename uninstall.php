@@ -23,7 +23,8 @@ function kiotviet_sync_uninstall_site(): void {
 		as_unschedule_all_actions( '', array(), \KiotVietSync\Jobs\Scheduler::GROUP );
 	}
 	foreach ( \KiotVietSync\Jobs\WpCronScheduler::plugin_hooks() as $hook ) {
-		wp_clear_scheduled_hook( $hook );
+		// wp_unschedule_hook() removes every event of the hook, whatever its arguments.
+		wp_unschedule_hook( $hook );
 	}
 
 	// Options: every kiotviet_sync_* option (and transient).

@@ -96,7 +96,8 @@ final class WpCronScheduler implements Scheduler, Registerable {
 	 */
 	public function unschedule_all( ?string $hook = null ): void {
 		if ( null !== $hook ) {
-			wp_clear_scheduled_hook( $hook );
+			// Every event of the hook, whatever its arguments (wp_clear_scheduled_hook() matches arguments).
+			wp_unschedule_hook( $hook );
 			return;
 		}
 		foreach ( self::plugin_hooks() as $plugin_hook ) {

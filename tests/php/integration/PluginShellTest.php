@@ -139,6 +139,11 @@ final class PluginShellTest extends TestCase {
 		self::assertFalse( $scheduler->is_scheduled( 'kiotviet_sync_test_job', array( 'cursor' => 6 ) ) );
 		wp_schedule_single_event( time() + 60, 'someone_elses_job' );
 
+		$scheduler->schedule_single( 'kiotviet_sync_one_hook', array( 'id' => 1 ) );
+		$scheduler->unschedule_all( 'kiotviet_sync_one_hook' );
+		self::assertFalse( $scheduler->is_scheduled( 'kiotviet_sync_one_hook', array( 'id' => 1 ) ), 'one hook, whatever its arguments' );
+		self::assertTrue( $scheduler->is_scheduled( 'kiotviet_sync_test_job', array( 'cursor' => 5 ) ) );
+
 		Plugin::deactivate();
 
 		self::assertFalse( $scheduler->is_scheduled( 'kiotviet_sync_test_job', array( 'cursor' => 5 ) ) );
