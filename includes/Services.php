@@ -156,7 +156,7 @@ final class Services {
 	 * Retry policy for GETs.
 	 */
 	public function retry_policy(): RetryPolicy {
-		return $this->shared( 'retry_policy', static fn (): RetryPolicy => new RetryPolicy( 3, 0.5, 8.0, 30.0 ) );
+		return $this->shared( 'retry_policy', static fn (): RetryPolicy => new RetryPolicy( 3, 0.5, 4.0, 10.0 ) );
 	}
 
 	/**

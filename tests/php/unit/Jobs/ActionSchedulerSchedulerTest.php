@@ -1,0 +1,78 @@
+<?php
+/**
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Tests\Unit\Jobs;
+
+use KiotVietSync\Jobs\ActionSchedulerCalls;
+use KiotVietSync\Jobs\ActionSchedulerScheduler;
+use PHPUnit\Framework\TestCase;
+
+require_once __DIR__ . '/ActionSchedulerShims.php';
+
+/**
+ * Every action goes into the kiotviet-sync group; unschedule_all() without a hook cancels the group.
+ */
+final class ActionSchedulerSchedulerTest extends TestCase {
+
+	protected function setUp(): void {
+		ActionSchedulerCalls::$calls   = array();
+		ActionSchedulerCalls::$pending = array();
+	}
+
+	public function test_single_actions_use_our_group_and_unique_flag(): void {
+		$before = time();
+		( new ActionSchedulerScheduler() )->schedule_single( 'kiotviet_sync_import_batch', array( 'cursor' => 100 ), 30, true );
+
+		list( $fn, $args ) = ActionSchedulerCalls::$calls[0];
+		self::assertSame( 'KiotVietSync\Jobs\as_schedule_single_action', $fn );
+		self::assertGreaterThanOrEqual( $before + 30, $args[0] );
+		self::assertSame( array( 'kiotviet_sync_import_batch', array( 'cursor' => 100 ), 'kiotviet-sync', true ), array_slice( $args, 1 ) );
+	}
+
+	public function test_recurring_actions_are_not_duplicated(): void {
+		$scheduler = new ActionSchedulerScheduler();
+		$scheduler->schedule_recurring( 'kiotviet_sync_reconcile', 900 );
+		$scheduler->schedule_recurring( 'kiotviet_sync_reconcile', 900 );
+
+		$scheduled = array_values(
+			array_filter(
+				ActionSchedulerCalls::$calls,
+				static function ( array $call ): bool {
+					return 'KiotVietSync\Jobs\as_schedule_recurring_action' === $call[0];
+				}
+			)
+		);
+		self::assertCount( 1, $scheduled );
+		self::assertSame( array( 900, 'kiotviet_sync_reconcile', array(), 'kiotviet-sync', true ), array_slice( $scheduled[0][1], 1 ) );
+		self::assertTrue( $scheduler->is_scheduled( 'kiotviet_sync_reconcile' ) );
+	}
+
+	public function test_unschedule_all_cancels_the_group_or_one_hook(): void {
+		$scheduler = new ActionSchedulerScheduler();
+		$scheduler->schedule_single( 'kiotviet_sync_a' );
+		$scheduler->schedule_single( 'kiotviet_sync_b' );
+
+		$scheduler->unschedule_all( 'kiotviet_sync_a' );
+		self::assertFalse( $scheduler->is_scheduled( 'kiotviet_sync_a' ) );
+		self::assertTrue( $scheduler->is_scheduled( 'kiotviet_sync_b' ) );
+
+		$scheduler->unschedule_all();
+		$last = end( ActionSchedulerCalls::$calls );
+		self::assertFalse( $scheduler->is_scheduled( 'kiotviet_sync_b' ) );
+		$unschedules = array_values(
+			array_filter(
+				ActionSchedulerCalls::$calls,
+				static function ( array $call ): bool {
+					return 'KiotVietSync\Jobs\as_unschedule_all_actions' === $call[0];
+				}
+			)
+		);
+		self::assertSame( array( 'kiotviet_sync_a', array(), 'kiotviet-sync' ), $unschedules[0][1] );
+		self::assertSame( array( '', array(), 'kiotviet-sync' ), $unschedules[1][1] );
+		self::assertNotFalse( $last );
+	}
+}
