@@ -4,8 +4,8 @@
  */
 import { startSimulator, isLoopbackHost, type SeedName } from './server';
 
-function parseArgs( argv: string[] ): Record<string, string> {
-	const out: Record<string, string> = {};
+function parseArgs( argv: string[] ): Record< string, string > {
+	const out: Record< string, string > = {};
 	for ( let i = 0; i < argv.length; i++ ) {
 		const a = argv[ i ] ?? '';
 		if ( ! a.startsWith( '--' ) ) {
@@ -32,7 +32,7 @@ function fail( msg: string ): never {
 	process.exit( 2 );
 }
 
-async function main(): Promise<void> {
+async function main(): Promise< void > {
 	const args = parseArgs( process.argv.slice( 2 ) );
 	if ( args.help ) {
 		process.stdout.write(

@@ -28,4 +28,3 @@ export const DEFAULT_CONFIG: SimConfig = {
 	tokenTtlSeconds: 86400,
 	timeoutHoldMs: 120_000,
 };
-

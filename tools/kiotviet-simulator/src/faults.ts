@@ -84,14 +84,18 @@ export class FaultEngine {
 		this.rules = [];
 	}
 
-	list(): Omit<ActiveRule, 'matcher'>[] {
+	list(): Omit< ActiveRule, 'matcher' >[] {
 		return this.rules.map( ( { matcher: _m, ...r } ) => {
 			void _m;
 			return r;
 		} );
 	}
 
-	/** Decides what happens to one request; consumes `count` budgets of matching rules. */
+	/**
+	 * Decides what happens to one request; consumes `count` budgets of matching rules.
+	 * @param method
+	 * @param path
+	 */
 	decide( method: string, path: string ): FaultDecision {
 		const d: FaultDecision = { latencyMs: 0, ruleIds: [] };
 		for ( const r of this.rules ) {
@@ -104,7 +108,11 @@ export class FaultEngine {
 			if ( r.remaining !== undefined && r.remaining <= 0 ) {
 				continue;
 			}
-			const failing = r.status !== undefined || r.timeout === true || r.mode !== undefined || r.errorRate !== undefined;
+			const failing =
+				r.status !== undefined ||
+				r.timeout === true ||
+				r.mode !== undefined ||
+				r.errorRate !== undefined;
 			let fires = true;
 			if ( failing ) {
 				const rate = r.errorRate ?? 1;
@@ -127,12 +135,24 @@ export class FaultEngine {
 				const status = r.status ?? 500;
 				d.error = {
 					status,
-					errorCode: r.errorCode ?? ( status === 429 ? 'RateLimitException' : status >= 500 ? 'InternalServerError' : 'KvValidateException' ),
-					message: r.message ?? ( status === 429 ? 'Vượt quá giới hạn số lượng request cho phép' : 'Lỗi hệ thống (giả lập)' ),
+					errorCode:
+						r.errorCode ??
+						( status === 429
+							? 'RateLimitException'
+							: status >= 500
+							? 'InternalServerError'
+							: 'KvValidateException' ),
+					message:
+						r.message ??
+						( status === 429
+							? 'Vượt quá giới hạn số lượng request cho phép'
+							: 'Lỗi hệ thống (giả lập)' ),
 				};
 			}
 		}
-		this.rules = this.rules.filter( ( r ) => r.remaining === undefined || r.remaining > 0 );
+		this.rules = this.rules.filter(
+			( r ) => r.remaining === undefined || r.remaining > 0
+		);
 		return d;
 	}
 }
@@ -142,10 +162,16 @@ export class RateLimiter {
 	private hits: number[] = [];
 	private start = 0;
 
-	constructor( public budgetPerHour = 5000, public windowMs = 3_600_000 ) {}
+	constructor(
+		public budgetPerHour = 5000,
+		public windowMs = 3_600_000
+	) {}
 
 	private prune( now: number ): void {
-		while ( this.start < this.hits.length && ( this.hits[ this.start ] ?? 0 ) <= now - this.windowMs ) {
+		while (
+			this.start < this.hits.length &&
+			( this.hits[ this.start ] ?? 0 ) <= now - this.windowMs
+		) {
 			this.start++;
 		}
 		if ( this.start > 4096 && this.start * 2 > this.hits.length ) {
@@ -159,12 +185,18 @@ export class RateLimiter {
 		return this.hits.length - this.start;
 	}
 
-	/** Returns undefined when allowed (and counts it), or the Retry-After seconds. */
+	/**
+	 * Returns undefined when allowed (and counts it), or the Retry-After seconds.
+	 * @param now
+	 */
 	take( now = Date.now() ): number | undefined {
 		this.prune( now );
 		if ( this.hits.length - this.start >= this.budgetPerHour ) {
 			const oldest = this.hits[ this.start ] ?? now;
-			return Math.max( 1, Math.ceil( ( oldest + this.windowMs - now ) / 1000 ) );
+			return Math.max(
+				1,
+				Math.ceil( ( oldest + this.windowMs - now ) / 1000 )
+			);
 		}
 		this.hits.push( now );
 		return undefined;

@@ -9,17 +9,29 @@ function pad( n: number, width: number ): string {
 	return String( n ).padStart( width, '0' );
 }
 
-/** Vietnam wall-clock time with 7 fractional digits and no offset: `2025-06-10T14:03:11.5570000`. */
+/**
+ * Vietnam wall-clock time with 7 fractional digits and no offset: `2025-06-10T14:03:11.5570000`.
+ * @param ms
+ */
 export function kvDate( ms: number ): string {
 	const d = new Date( ms + VN_OFFSET_MS );
 	return (
-		`${ pad( d.getUTCFullYear(), 4 ) }-${ pad( d.getUTCMonth() + 1, 2 ) }-${ pad( d.getUTCDate(), 2 ) }` +
-		`T${ pad( d.getUTCHours(), 2 ) }:${ pad( d.getUTCMinutes(), 2 ) }:${ pad( d.getUTCSeconds(), 2 ) }` +
+		`${ pad( d.getUTCFullYear(), 4 ) }-${ pad(
+			d.getUTCMonth() + 1,
+			2
+		) }-${ pad( d.getUTCDate(), 2 ) }` +
+		`T${ pad( d.getUTCHours(), 2 ) }:${ pad(
+			d.getUTCMinutes(),
+			2
+		) }:${ pad( d.getUTCSeconds(), 2 ) }` +
 		`.${ pad( d.getUTCMilliseconds(), 3 ) }0000`
 	);
 }
 
-/** Same as kvDate with the `+07:00` offset (list timestamps, webhook dates). */
+/**
+ * Same as kvDate with the `+07:00` offset (list timestamps, webhook dates).
+ * @param ms
+ */
 export function kvDateOffset( ms: number ): string {
 	return `${ kvDate( ms ) }+07:00`;
 }
@@ -30,8 +42,11 @@ const DATE_RE =
 /**
  * Parses an ISO-like date. Without an offset the value is Vietnam local time (+07:00).
  * Accepts a date only, 0–7+ fractional digits, `Z` or `±hh:mm`. Returns undefined when invalid.
+ * @param value
  */
-export function parseKvDate( value: string | undefined | null ): number | undefined {
+export function parseKvDate(
+	value: string | undefined | null
+): number | undefined {
 	if ( value === undefined || value === null ) {
 		return undefined;
 	}
@@ -41,7 +56,15 @@ export function parseKvDate( value: string | undefined | null ): number | undefi
 	}
 	const [ , y, mo, d, h, mi, s, frac, off ] = m;
 	const fracMs = frac ? Number( ( frac + '000' ).slice( 0, 3 ) ) : 0;
-	let ms = Date.UTC( Number( y ), Number( mo ) - 1, Number( d ), Number( h ?? 0 ), Number( mi ?? 0 ), Number( s ?? 0 ), fracMs );
+	let ms = Date.UTC(
+		Number( y ),
+		Number( mo ) - 1,
+		Number( d ),
+		Number( h ?? 0 ),
+		Number( mi ?? 0 ),
+		Number( s ?? 0 ),
+		fracMs
+	);
 	if ( Number.isNaN( ms ) ) {
 		return undefined;
 	}
@@ -57,14 +80,19 @@ export function parseKvDate( value: string | undefined | null ): number | undefi
 	return ms;
 }
 
-/** Deep copy without null/undefined object properties (ServiceStack omits nulls). Array items are kept. */
-export function omitNulls<T>( value: T ): T {
+/**
+ * Deep copy without null/undefined object properties (ServiceStack omits nulls). Array items are kept.
+ * @param value
+ */
+export function omitNulls< T >( value: T ): T {
 	if ( Array.isArray( value ) ) {
 		return value.map( ( v ) => omitNulls( v ) ) as unknown as T;
 	}
 	if ( value !== null && typeof value === 'object' ) {
-		const out: Record<string, unknown> = {};
-		for ( const [ k, v ] of Object.entries( value as Record<string, unknown> ) ) {
+		const out: Record< string, unknown > = {};
+		for ( const [ k, v ] of Object.entries(
+			value as Record< string, unknown >
+		) ) {
 			if ( v === null || v === undefined ) {
 				continue;
 			}
@@ -75,14 +103,19 @@ export function omitNulls<T>( value: T ): T {
 	return value;
 }
 
-/** Deep copy with every object key lower-cased (request binding is case-insensitive). */
+/**
+ * Deep copy with every object key lower-cased (request binding is case-insensitive).
+ * @param value
+ */
 export function lowerKeys( value: unknown ): unknown {
 	if ( Array.isArray( value ) ) {
 		return value.map( lowerKeys );
 	}
 	if ( value !== null && typeof value === 'object' ) {
-		const out: Record<string, unknown> = {};
-		for ( const [ k, v ] of Object.entries( value as Record<string, unknown> ) ) {
+		const out: Record< string, unknown > = {};
+		for ( const [ k, v ] of Object.entries(
+			value as Record< string, unknown >
+		) ) {
 			out[ k.toLowerCase() ] = lowerKeys( v );
 		}
 		return out;
@@ -90,11 +123,19 @@ export function lowerKeys( value: unknown ): unknown {
 	return value;
 }
 
-export type Json = null | boolean | number | string | Json[] | { [ key: string ]: Json };
-export type Bag = Record<string, unknown>;
+export type Json =
+	| null
+	| boolean
+	| number
+	| string
+	| Json[]
+	| { [ key: string ]: Json };
+export type Bag = Record< string, unknown >;
 
 export function asBag( v: unknown ): Bag | undefined {
-	return v !== null && typeof v === 'object' && ! Array.isArray( v ) ? ( v as Bag ) : undefined;
+	return v !== null && typeof v === 'object' && ! Array.isArray( v )
+		? ( v as Bag )
+		: undefined;
 }
 
 export function asArray( v: unknown ): unknown[] {
@@ -106,7 +147,9 @@ export function asArray( v: unknown ): unknown[] {
 		// PHP-style form arrays arrive as {"0": {...}, "1": {...}}.
 		const keys = Object.keys( bag );
 		if ( keys.length > 0 && keys.every( ( k ) => /^\d+$/.test( k ) ) ) {
-			return keys.sort( ( a, b ) => Number( a ) - Number( b ) ).map( ( k ) => bag[ k ] );
+			return keys
+				.sort( ( a, b ) => Number( a ) - Number( b ) )
+				.map( ( k ) => bag[ k ] );
 		}
 	}
 	return [];
@@ -152,7 +195,10 @@ export function toStr( v: unknown ): string | undefined {
 	return undefined;
 }
 
-/** Strips everything but digits (phone matching). */
+/**
+ * Strips everything but digits (phone matching).
+ * @param s
+ */
 export function digits( s: string | undefined ): string {
 	return ( s ?? '' ).replace( /\D+/g, '' );
 }

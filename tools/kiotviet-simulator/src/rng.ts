@@ -1,4 +1,7 @@
-/** Deterministic PRNG (mulberry32) seeded from a string. */
+/**
+ * Deterministic PRNG (mulberry32) seeded from a string.
+ * @param seed
+ */
 export function hashSeed( seed: string ): number {
 	let h = 2166136261 >>> 0;
 	for ( let i = 0; i < seed.length; i++ ) {
@@ -24,12 +27,16 @@ export class Rng {
 		return ( ( t ^ ( t >>> 14 ) ) >>> 0 ) / 4294967296;
 	}
 
-	/** Integer in [min, max]. */
+	/**
+	 * Integer in [min, max].
+	 * @param min
+	 * @param max
+	 */
 	int( min: number, max: number ): number {
 		return min + Math.floor( this.next() * ( max - min + 1 ) );
 	}
 
-	pick<T>( items: readonly T[] ): T {
+	pick< T >( items: readonly T[] ): T {
 		const v = items[ Math.floor( this.next() * items.length ) ];
 		if ( v === undefined ) {
 			throw new Error( 'pick from empty list' );

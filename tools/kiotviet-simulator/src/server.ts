@@ -10,7 +10,16 @@ import { benchSeed } from './seeds/bench';
 import { FaultEngine, RateLimiter } from './faults';
 import { WebhookDispatcher } from './webhooks';
 import { lowerKeys, omitNulls, asBag, type Bag } from './format';
-import { errorBody, matchRoute, parseForm, Query, statusOf, type Ctx, type Result, type Route } from './routes/util';
+import {
+	errorBody,
+	matchRoute,
+	parseForm,
+	Query,
+	statusOf,
+	type Ctx,
+	type Result,
+	type Route,
+} from './routes/util';
 import { checkAuth, tokenRoute, type IssuedToken } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { salesRoutes } from './routes/sales';
@@ -44,7 +53,7 @@ export interface RequestRecord {
 	method: string;
 	path: string;
 	route: string;
-	query: Record<string, string | string[]>;
+	query: Record< string, string | string[] >;
 	status: number | 'timeout';
 	durationMs: number;
 	faults?: number[];
@@ -56,14 +65,14 @@ export interface Sim {
 	items: number;
 	config: SimConfig;
 	credentials: { retailer: string; clientId: string; clientSecret: string };
-	tokens: Map<string, IssuedToken>;
+	tokens: Map< string, IssuedToken >;
 	faults: FaultEngine;
 	limiter: RateLimiter;
 	webhooks: WebhookDispatcher;
 	requests: RequestRecord[];
 	controlRequests: number;
 	baseUrl: string;
-	reset( seed?: SeedName, items?: number ): void;
+	reset: ( seed?: SeedName, items?: number ) => void;
 }
 
 export interface RunningSimulator {
@@ -72,25 +81,43 @@ export interface RunningSimulator {
 	host: string;
 	sim: Sim;
 	readonly state: State;
-	close(): Promise<void>;
+	close: () => Promise< void >;
 }
 
-export function buildState( seed: SeedName, items: number, retailer: string ): State {
-	return new State( seed === 'bench' ? benchSeed( items, retailer ) : demoSeed( retailer ) );
+export function buildState(
+	seed: SeedName,
+	items: number,
+	retailer: string
+): State {
+	return new State(
+		seed === 'bench' ? benchSeed( items, retailer ) : demoSeed( retailer )
+	);
 }
 
-const API_ROUTES: Route[] = [ ...catalogRoutes, ...salesRoutes, ...webhookRoutes ];
+const API_ROUTES: Route[] = [
+	...catalogRoutes,
+	...salesRoutes,
+	...webhookRoutes,
+];
 
 export function isLoopbackHost( host: string ): boolean {
 	const h = host.replace( /^\[|\]$/g, '' ).toLowerCase();
-	return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test( h );
+	return (
+		h === 'localhost' ||
+		h === '::1' ||
+		/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test( h )
+	);
 }
 
 function normalizeRoute( path: string ): string {
 	const segs = path.split( '/' );
 	return segs
 		.map( ( s, i ) => {
-			if ( i > 0 && segs[ i - 1 ]?.toLowerCase() === 'code' && s !== '' ) {
+			if (
+				i > 0 &&
+				segs[ i - 1 ]?.toLowerCase() === 'code' &&
+				s !== ''
+			) {
 				return '{code}';
 			}
 			return /^\d+$/.test( s ) ? '{id}' : s;
@@ -98,11 +125,13 @@ function normalizeRoute( path: string ): string {
 		.join( '/' );
 }
 
-function readBody( req: http.IncomingMessage ): Promise<string> {
+function readBody( req: http.IncomingMessage ): Promise< string > {
 	return new Promise( ( resolve, reject ) => {
 		const chunks: Buffer[] = [];
 		req.on( 'data', ( c: Buffer ) => chunks.push( c ) );
-		req.on( 'end', () => resolve( Buffer.concat( chunks ).toString( 'utf8' ) ) );
+		req.on( 'end', () =>
+			resolve( Buffer.concat( chunks ).toString( 'utf8' ) )
+		);
 		req.on( 'error', reject );
 	} );
 }
@@ -122,13 +151,20 @@ function parseBody( raw: string, contentType: string ): Bag {
 		if ( ! ct.includes( 'json' ) && raw.includes( '=' ) ) {
 			return parseForm( raw );
 		}
-		throw new ApiError( 400, 'SerializationException', `Dữ liệu gửi lên không hợp lệ: ${ ( e as Error ).message }` );
+		throw new ApiError(
+			400,
+			'SerializationException',
+			`Dữ liệu gửi lên không hợp lệ: ${ ( e as Error ).message }`
+		);
 	}
 }
 
-const sleep = ( ms: number ): Promise<void> => new Promise( ( r ) => setTimeout( r, ms ) );
+const sleep = ( ms: number ): Promise< void > =>
+	new Promise( ( r ) => setTimeout( r, ms ) );
 
-export async function startSimulator( opts: SimulatorOptions = {} ): Promise<RunningSimulator> {
+export async function startSimulator(
+	opts: SimulatorOptions = {}
+): Promise< RunningSimulator > {
 	const host = opts.host ?? '127.0.0.1';
 	if ( ! isLoopbackHost( host ) ) {
 		throw new Error( `refusing to listen on non-loopback host ${ host }` );
@@ -140,10 +176,16 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 		clientId: opts.clientId ?? 'demo-client',
 		clientSecret: opts.clientSecret ?? 'demo-secret',
 	};
-	const baseConfig: SimConfig = { ...DEFAULT_CONFIG, tokenTtlSeconds: opts.tokenTtlSeconds ?? DEFAULT_CONFIG.tokenTtlSeconds };
+	const baseConfig: SimConfig = {
+		...DEFAULT_CONFIG,
+		tokenTtlSeconds: opts.tokenTtlSeconds ?? DEFAULT_CONFIG.tokenTtlSeconds,
+	};
 
 	let state = buildState( seedName, items, credentials.retailer );
-	const held = new Set<{ res: http.ServerResponse; timer: NodeJS.Timeout }>();
+	const held = new Set< {
+		res: http.ServerResponse;
+		timer: NodeJS.Timeout;
+	} >();
 
 	const sim: Sim = {
 		state,
@@ -161,7 +203,11 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 		reset( seed?: SeedName, n?: number ) {
 			this.seedName = seed ?? this.seedName;
 			this.items = n ?? this.items;
-			state = buildState( this.seedName, this.items, credentials.retailer );
+			state = buildState(
+				this.seedName,
+				this.items,
+				credentials.retailer
+			);
 			this.state = state;
 			wire();
 			this.requests = [];
@@ -180,7 +226,8 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 	sim.webhooks = new WebhookDispatcher( () => sim.state, seedName );
 	const wire = (): void => {
 		state.baseUrl = sim.baseUrl;
-		state.webhookImagesAsObjects = () => sim.webhooks.config.imagesAsObjects;
+		state.webhookImagesAsObjects = () =>
+			sim.webhooks.config.imagesAsObjects;
 		state.emit = ( type, data ) => sim.webhooks.emit( type, data );
 	};
 	wire();
@@ -190,13 +237,21 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 	const send = ( res: http.ServerResponse, r: Result ): void => {
 		const status = r.status ?? 200;
 		if ( r.raw ) {
-			res.writeHead( status, { 'Content-Type': r.contentType ?? 'application/octet-stream', 'Content-Length': String( r.raw.length ), ...r.headers } );
+			res.writeHead( status, {
+				'Content-Type': r.contentType ?? 'application/octet-stream',
+				'Content-Length': String( r.raw.length ),
+				...r.headers,
+			} );
 			res.end( r.raw );
 			return;
 		}
 		const text = JSON.stringify( omitNulls( r.body ?? {} ) );
 		const buf = Buffer.from( text, 'utf8' );
-		res.writeHead( status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String( buf.length ), ...r.headers } );
+		res.writeHead( status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': String( buf.length ),
+			...r.headers,
+		} );
 		res.end( buf );
 	};
 
@@ -217,13 +272,25 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 
 	const errorResult = ( e: unknown ): Result => {
 		if ( e instanceof ApiError ) {
-			return { status: statusOf( sim, e ), body: errorBody( e.errorCode, e.message, e.errors ) };
+			return {
+				status: statusOf( sim, e ),
+				body: errorBody( e.errorCode, e.message, e.errors ),
+			};
 		}
 		console.error( '[kiotviet-simulator] internal error', e );
-		return { status: 500, body: errorBody( 'InternalServerError', ( e as Error )?.message ?? 'Lỗi hệ thống' ) };
+		return {
+			status: 500,
+			body: errorBody(
+				'InternalServerError',
+				( e as Error )?.message ?? 'Lỗi hệ thống'
+			),
+		};
 	};
 
-	const handle = async ( req: http.IncomingMessage, res: http.ServerResponse ): Promise<void> => {
+	const handle = async (
+		req: http.IncomingMessage,
+		res: http.ServerResponse
+	): Promise< void > => {
 		const started = Date.now();
 		const method = ( req.method ?? 'GET' ).toUpperCase();
 		const url = new URL( req.url ?? '/', 'http://localhost' );
@@ -237,23 +304,60 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 			sim.controlRequests++;
 			let result: Result;
 			try {
-				const body = parseBody( raw, String( req.headers[ 'content-type' ] ?? 'application/json' ) );
+				const body = parseBody(
+					raw,
+					String(
+						req.headers[ 'content-type' ] ?? 'application/json'
+					)
+				);
 				const m = matchRoute( controlRoutes, method, path );
 				if ( ! m ) {
-					result = { status: 404, body: { error: `unknown control route ${ method } ${ path }` } };
+					result = {
+						status: 404,
+						body: {
+							error: `unknown control route ${ method } ${ path }`,
+						},
+					};
 				} else if ( 'allowed' in m ) {
-					result = { status: 405, body: { error: `method not allowed; use ${ m.allowed.join( ', ' ) }` } };
+					result = {
+						status: 405,
+						body: {
+							error: `method not allowed; use ${ m.allowed.join(
+								', '
+							) }`,
+						},
+					};
 				} else {
-					result = await m.route.handler( { sim, method, path, params: m.params, query, body, rawBody: raw, headers: req.headers } );
+					result = await m.route.handler( {
+						sim,
+						method,
+						path,
+						params: m.params,
+						query,
+						body,
+						rawBody: raw,
+						headers: req.headers,
+					} );
 				}
 			} catch ( e ) {
-				result = e instanceof ApiError ? errorResult( e ) : { status: 400, body: { error: ( e as Error ).message } };
+				result =
+					e instanceof ApiError
+						? errorResult( e )
+						: {
+								status: 400,
+								body: { error: ( e as Error ).message },
+						  };
 			}
 			send( res, result );
 			return;
 		}
 
-		const kind: RequestRecord[ 'kind' ] = lower === '/connect/token' ? 'token' : lower.startsWith( '/images/' ) ? 'image' : 'api';
+		const kind: RequestRecord[ 'kind' ] =
+			lower === '/connect/token'
+				? 'token'
+				: lower.startsWith( '/images/' )
+				? 'image'
+				: 'api';
 		const record: RequestRecord = {
 			seq: ++seq,
 			at: new Date( started ).toISOString(),
@@ -278,7 +382,11 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 		};
 
 		if ( kind === 'image' ) {
-			finish( method === 'GET' || method === 'HEAD' ? imageRoute( path.slice( '/images/'.length ) ) : { status: 405, body: {} } );
+			finish(
+				method === 'GET' || method === 'HEAD'
+					? imageRoute( path.slice( '/images/'.length ) )
+					: { status: 405, body: {} }
+			);
 			return;
 		}
 
@@ -289,7 +397,10 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 				finish( {
 					status: 429,
 					headers: { 'Retry-After': String( retryAfter ) },
-					body: errorBody( 'RateLimitException', `Vượt quá giới hạn ${ sim.limiter.budgetPerHour } request GET mỗi giờ. Vui lòng thử lại sau ${ retryAfter } giây.` ),
+					body: errorBody(
+						'RateLimitException',
+						`Vượt quá giới hạn ${ sim.limiter.budgetPerHour } request GET mỗi giờ. Vui lòng thử lại sau ${ retryAfter } giây.`
+					),
 				} );
 				return;
 			}
@@ -307,26 +418,63 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 			return;
 		}
 		if ( decision.error ) {
-			finish( { status: decision.error.status, body: errorBody( decision.error.errorCode, decision.error.message ), headers: decision.error.status === 429 ? { 'Retry-After': '60' } : undefined } );
+			finish( {
+				status: decision.error.status,
+				body: errorBody(
+					decision.error.errorCode,
+					decision.error.message
+				),
+				headers:
+					decision.error.status === 429
+						? { 'Retry-After': '60' }
+						: undefined,
+			} );
 			return;
 		}
 
 		let result: Result;
 		try {
-			const body = parseBody( raw, String( req.headers[ 'content-type' ] ?? '' ) );
-			const ctx: Ctx = { sim, method, path, params: [], query, body: lowerKeys( body ) as Bag, rawBody: raw, headers: req.headers };
+			const body = parseBody(
+				raw,
+				String( req.headers[ 'content-type' ] ?? '' )
+			);
+			const ctx: Ctx = {
+				sim,
+				method,
+				path,
+				params: [],
+				query,
+				body: lowerKeys( body ) as Bag,
+				rawBody: raw,
+				headers: req.headers,
+			};
 			if ( kind === 'token' ) {
 				if ( method !== 'POST' ) {
-					result = { status: 405, body: { error: 'invalid_request' } };
+					result = {
+						status: 405,
+						body: { error: 'invalid_request' },
+					};
 				} else {
 					result = tokenRoute( ctx );
 				}
 			} else {
 				const m = matchRoute( API_ROUTES, method, path );
 				if ( ! m ) {
-					result = { status: 404, body: errorBody( 'NotFoundException', `Handler for Request not found: ${ method } ${ path }` ) };
+					result = {
+						status: 404,
+						body: errorBody(
+							'NotFoundException',
+							`Handler for Request not found: ${ method } ${ path }`
+						),
+					};
 				} else if ( 'allowed' in m ) {
-					result = { status: 405, body: errorBody( 'NotImplementedException', `Could not find method named ${ method } for ${ path }` ) };
+					result = {
+						status: 405,
+						body: errorBody(
+							'NotImplementedException',
+							`Could not find method named ${ method } for ${ path }`
+						),
+					};
 				} else {
 					ctx.params = m.params;
 					checkAuth( ctx );
@@ -338,7 +486,13 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 		}
 
 		if ( decision.commit === 'commit-then-fail' ) {
-			finish( { status: 500, body: errorBody( 'InternalServerError', 'Lỗi hệ thống (giả lập: đã ghi nhận nhưng trả lỗi)' ) } );
+			finish( {
+				status: 500,
+				body: errorBody(
+					'InternalServerError',
+					'Lỗi hệ thống (giả lập: đã ghi nhận nhưng trả lỗi)'
+				),
+			} );
 			return;
 		}
 		if ( decision.commit === 'commit-then-timeout' ) {
@@ -352,13 +506,16 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 		handle( req, res ).catch( ( e: unknown ) => {
 			console.error( '[kiotviet-simulator] unhandled', e );
 			if ( ! res.headersSent ) {
-				send( res, { status: 500, body: errorBody( 'InternalServerError', String( e ) ) } );
+				send( res, {
+					status: 500,
+					body: errorBody( 'InternalServerError', String( e ) ),
+				} );
 			}
 		} );
 	} );
 	server.keepAliveTimeout = 5000;
 
-	await new Promise<void>( ( resolve, reject ) => {
+	await new Promise< void >( ( resolve, reject ) => {
 		server.once( 'error', reject );
 		server.listen( opts.port ?? 0, host, () => {
 			server.off( 'error', reject );
@@ -379,7 +536,7 @@ export async function startSimulator( opts: SimulatorOptions = {} ): Promise<Run
 			return sim.state;
 		},
 		close: () =>
-			new Promise<void>( ( resolve ) => {
+			new Promise< void >( ( resolve ) => {
 				sim.webhooks.close();
 				for ( const h of held ) {
 					clearTimeout( h.timer );

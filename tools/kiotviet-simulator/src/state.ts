@@ -87,7 +87,7 @@ export interface Product {
 	createdDate: number;
 	modifiedDate: number;
 	/** Stored stock per branch (base-unit, non-combo, non-service products). */
-	inventories: Record<number, Inventory>;
+	inventories: Record< number, Inventory >;
 	serials: Serial[];
 	batches: Batch[];
 	formulas: { materialId: number; quantity: number }[];
@@ -104,7 +104,7 @@ export interface PriceBook {
 	forAllUser: boolean;
 	branchIds: number[];
 	/** productId → price */
-	prices: Record<number, number>;
+	prices: Record< number, number >;
 	createdDate: number;
 	modifiedDate: number;
 }
@@ -191,8 +191,8 @@ export interface Order {
 	method?: string;
 	makeInvoice: boolean;
 	orderDetails: OrderLine[];
-	orderDelivery?: Record<string, unknown>;
-	payments: Record<string, unknown>[];
+	orderDelivery?: Record< string, unknown >;
+	payments: Record< string, unknown >[];
 	surcharges: OrderSurcharge[];
 	extra?: string;
 	partner?: string;
@@ -254,7 +254,7 @@ export interface SeedData {
 	saleChannels: SaleChannel[];
 }
 
-export const ORDER_STATUS: Record<number, string> = {
+export const ORDER_STATUS: Record< number, string > = {
 	1: 'Phiếu tạm',
 	2: 'Đang giao hàng',
 	3: 'Hoàn thành',
@@ -269,7 +269,11 @@ export class ApiError extends Error {
 		public readonly kind: ErrorKind,
 		public readonly errorCode: string,
 		message: string,
-		public readonly errors?: { errorCode: string; fieldName: string; message: string }[]
+		public readonly errors?: {
+			errorCode: string;
+			fieldName: string;
+			message: string;
+		}[]
 	) {
 		super( message );
 	}
@@ -280,7 +284,9 @@ export function validation( message: string, fieldName?: string ): ApiError {
 		'validation',
 		'KvValidateException',
 		message,
-		fieldName ? [ { errorCode: 'KvValidateException', fieldName, message } ] : undefined
+		fieldName
+			? [ { errorCode: 'KvValidateException', fieldName, message } ]
+			: undefined
 	);
 }
 
@@ -295,7 +301,14 @@ export interface RemovedEntry {
 	at: number;
 }
 
-const ZERO_INV: Inventory = { cost: 0, onHand: 0, reserved: 0, onOrder: 0, minQuantity: 0, maxQuantity: 999999999 };
+const ZERO_INV: Inventory = {
+	cost: 0,
+	onHand: 0,
+	reserved: 0,
+	onOrder: 0,
+	minQuantity: 0,
+	maxQuantity: 999999999,
+};
 
 function round3( n: number ): number {
 	return Math.round( n * 1000 ) / 1000;
@@ -304,18 +317,21 @@ function round3( n: number ): number {
 export class State {
 	retailerId: number;
 	retailerCode: string;
-	branches = new Map<number, Branch>();
-	categories = new Map<number, Category>();
-	products = new Map<number, Product>();
-	priceBooks = new Map<number, PriceBook>();
-	customers = new Map<number, Customer>();
-	surcharges = new Map<number, Surcharge>();
-	orders = new Map<number, Order>();
-	webhooks = new Map<number, WebhookSub>();
-	users = new Map<number, User>();
-	saleChannels = new Map<number, SaleChannel>();
+	branches = new Map< number, Branch >();
+	categories = new Map< number, Category >();
+	products = new Map< number, Product >();
+	priceBooks = new Map< number, PriceBook >();
+	customers = new Map< number, Customer >();
+	surcharges = new Map< number, Surcharge >();
+	orders = new Map< number, Order >();
+	webhooks = new Map< number, WebhookSub >();
+	users = new Map< number, User >();
+	saleChannels = new Map< number, SaleChannel >();
 	settings: Settings;
-	removed: Record<'products' | 'categories' | 'customers' | 'branches' | 'surcharges', RemovedEntry[]> = {
+	removed: Record<
+		'products' | 'categories' | 'customers' | 'branches' | 'surcharges',
+		RemovedEntry[]
+	> = {
 		products: [],
 		categories: [],
 		customers: [],
@@ -323,10 +339,10 @@ export class State {
 		surcharges: [],
 	};
 
-	private codeIndex = new Map<string, number>();
-	private unitIndex = new Map<number, Set<number>>();
-	private orderCodeIndex = new Map<string, number>();
-	private seq: Record<string, number> = {};
+	private codeIndex = new Map< string, number >();
+	private unitIndex = new Map< number, Set< number > >();
+	private orderCodeIndex = new Map< string, number >();
+	private seq: Record< string, number > = {};
 	private lastNow = 0;
 
 	/** Base URL used to absolutise image paths; set by the server once it listens. */
@@ -364,7 +380,7 @@ export class State {
 		for ( const sc of seed.saleChannels ) {
 			this.saleChannels.set( sc.id, sc );
 		}
-		const maxOf = ( ids: Iterable<number>, floor: number ): number => {
+		const maxOf = ( ids: Iterable< number >, floor: number ): number => {
 			let m = floor;
 			for ( const id of ids ) {
 				m = Math.max( m, id );
@@ -440,14 +456,21 @@ export class State {
 				out.push( p );
 			}
 		}
-		return out.sort( ( a, b ) => a.conversionValue - b.conversionValue || a.id - b.id );
+		return out.sort(
+			( a, b ) => a.conversionValue - b.conversionValue || a.id - b.id
+		);
 	}
 
 	categoryName( id: number ): string | undefined {
 		return this.categories.get( id )?.categoryName;
 	}
 
-	/** Effective stock of a product at a branch (derived units and combos are computed). */
+	/**
+	 * Effective stock of a product at a branch (derived units and combos are computed).
+	 * @param p
+	 * @param branchId
+	 * @param depth
+	 */
 	inventoryOf( p: Product, branchId: number, depth = 0 ): Inventory {
 		if ( p.type === 3 ) {
 			return { ...ZERO_INV, cost: p.inventories[ branchId ]?.cost ?? 0 };
@@ -475,27 +498,54 @@ export class State {
 				}
 				const mi = this.inventoryOf( m, branchId, depth + 1 );
 				cost += mi.cost * f.quantity;
-				avail = Math.min( avail, Math.floor( Math.max( 0, mi.onHand - mi.reserved ) / ( f.quantity || 1 ) ) );
+				avail = Math.min(
+					avail,
+					Math.floor(
+						Math.max( 0, mi.onHand - mi.reserved ) /
+							( f.quantity || 1 )
+					)
+				);
 			}
-			return { ...ZERO_INV, cost, onHand: Number.isFinite( avail ) ? avail : 0 };
+			return {
+				...ZERO_INV,
+				cost,
+				onHand: Number.isFinite( avail ) ? avail : 0,
+			};
 		}
 		return p.inventories[ branchId ] ?? { ...ZERO_INV };
 	}
 
-	/** Stock movements a quantity of this product causes, in stored (base) products. */
+	/**
+	 * Stock movements a quantity of this product causes, in stored (base) products.
+	 * @param p
+	 * @param quantity
+	 * @param depth
+	 */
 	stockEffects( p: Product, quantity: number, depth = 0 ): Reservation[] {
 		if ( p.type === 3 || depth > 3 ) {
 			return [];
 		}
 		if ( p.masterUnitId !== undefined ) {
-			return [ { productId: p.masterUnitId, branchId: 0, quantity: quantity * ( p.conversionValue || 1 ) } ];
+			return [
+				{
+					productId: p.masterUnitId,
+					branchId: 0,
+					quantity: quantity * ( p.conversionValue || 1 ),
+				},
+			];
 		}
 		if ( p.type === 1 && p.formulas.length > 0 ) {
 			const out: Reservation[] = [];
 			for ( const f of p.formulas ) {
 				const m = this.products.get( f.materialId );
 				if ( m ) {
-					out.push( ...this.stockEffects( m, quantity * f.quantity, depth + 1 ) );
+					out.push(
+						...this.stockEffects(
+							m,
+							quantity * f.quantity,
+							depth + 1
+						)
+					);
 				}
 			}
 			return out;
@@ -503,7 +553,10 @@ export class State {
 		return [ { productId: p.id, branchId: 0, quantity } ];
 	}
 
-	/** Products whose visible stock depends on this stored product (itself + its unit products). */
+	/**
+	 * Products whose visible stock depends on this stored product (itself + its unit products).
+	 * @param baseId
+	 */
 	stockDependents( baseId: number ): Product[] {
 		const base = this.products.get( baseId );
 		return base ? [ base, ...this.derivedUnits( baseId ) ] : [];
@@ -525,7 +578,7 @@ export class State {
 
 	// ---------------------------------------------------------------- webhook item builders (PascalCase)
 
-	stockItem( p: Product, branchId: number ): Record<string, unknown> {
+	stockItem( p: Product, branchId: number ): Record< string, unknown > {
 		const inv = this.inventoryOf( p, branchId );
 		return {
 			__type: 'KiotViet.OmniChannelCore.Api.Shared.Model.WebhookProductStockRes, KiotViet.OmniChannelCore.Api.Shared',
@@ -543,7 +596,10 @@ export class State {
 		};
 	}
 
-	productItem( p: Product, imagesAsObjects = false ): Record<string, unknown> {
+	productItem(
+		p: Product,
+		imagesAsObjects = false
+	): Record< string, unknown > {
 		const { kvDateOffset } = formatters;
 		const inventories = [ ...this.branches.values() ].map( ( b ) => {
 			const { __type: _t, ...rest } = this.stockItem( p, b.id );
@@ -578,7 +634,11 @@ export class State {
 			OrderTemplate: p.orderTemplate,
 			TradeMarkId: p.tradeMarkId,
 			TradeMarkName: p.tradeMarkName,
-			Attributes: p.attributes.map( ( a ) => ( { ProductId: p.id, AttributeName: a.attributeName, AttributeValue: a.attributeValue } ) ),
+			Attributes: p.attributes.map( ( a ) => ( {
+				ProductId: p.id,
+				AttributeName: a.attributeName,
+				AttributeValue: a.attributeValue,
+			} ) ),
 			Units: this.unitsOf( p ).map( ( u ) => ( {
 				Id: u.id,
 				Code: u.code,
@@ -598,21 +658,37 @@ export class State {
 				StartDate: kvDateOffset( pb.startDate ),
 				EndDate: kvDateOffset( pb.endDate ),
 			} ) ),
-			Serials: p.serials.filter( ( s ) => s.status === 1 ).map( ( s ) => ( { SerialNumber: s.serialNumber, BranchId: s.branchId, Status: s.status } ) ),
-			Images: p.images.map( ( u ) => ( imagesAsObjects ? { Image: this.absUrl( u ) } : this.absUrl( u ) ) ),
+			Serials: p.serials
+				.filter( ( s ) => s.status === 1 )
+				.map( ( s ) => ( {
+					SerialNumber: s.serialNumber,
+					BranchId: s.branchId,
+					Status: s.status,
+				} ) ),
+			Images: p.images.map( ( u ) =>
+				imagesAsObjects ? { Image: this.absUrl( u ) } : this.absUrl( u )
+			),
 		};
 	}
 
-	/** The other units of a product's unit family (for a base: its derived units; for a derived unit: base + siblings). */
+	/**
+	 * The other units of a product's unit family (for a base: its derived units; for a derived unit: base + siblings).
+	 * @param p
+	 */
 	unitsOf( p: Product ): Product[] {
 		if ( p.masterUnitId === undefined ) {
 			return this.derivedUnits( p.id );
 		}
 		const base = this.products.get( p.masterUnitId );
-		return [ ...( base ? [ base ] : [] ), ...this.derivedUnits( p.masterUnitId ).filter( ( u ) => u.id !== p.id ) ];
+		return [
+			...( base ? [ base ] : [] ),
+			...this.derivedUnits( p.masterUnitId ).filter(
+				( u ) => u.id !== p.id
+			),
+		];
 	}
 
-	orderItem( o: Order ): Record<string, unknown> {
+	orderItem( o: Order ): Record< string, unknown > {
 		const { kvDateOffset } = formatters;
 		return {
 			Id: o.id,
@@ -647,14 +723,17 @@ export class State {
 		};
 	}
 
-	customerItem( c: Customer ): Record<string, unknown> {
+	customerItem( c: Customer ): Record< string, unknown > {
 		const { kvDateOffset } = formatters;
 		return {
 			Id: c.id,
 			Code: c.code,
 			Name: c.name,
 			Gender: c.gender,
-			BirthDate: c.birthDate === undefined ? undefined : kvDateOffset( c.birthDate ),
+			BirthDate:
+				c.birthDate === undefined
+					? undefined
+					: kvDateOffset( c.birthDate ),
 			ContactNumber: c.contactNumber,
 			Address: c.address,
 			LocationName: c.locationName,
@@ -667,7 +746,7 @@ export class State {
 		};
 	}
 
-	categoryItem( c: Category, isDeleted = false ): Record<string, unknown> {
+	categoryItem( c: Category, isDeleted = false ): Record< string, unknown > {
 		const { kvDateOffset } = formatters;
 		return {
 			Id: c.categoryId,
@@ -682,7 +761,7 @@ export class State {
 		};
 	}
 
-	priceBookItem( pb: PriceBook ): Record<string, unknown> {
+	priceBookItem( pb: PriceBook ): Record< string, unknown > {
 		const { kvDateOffset } = formatters;
 		return {
 			Id: pb.id,
@@ -716,10 +795,15 @@ export class State {
 	// ---------------------------------------------------------------- emission helpers
 
 	emitProduct( p: Product ): void {
-		this.emit( 'product.update', [ this.productItem( p, this.webhookImagesAsObjects() ) ] );
+		this.emit( 'product.update', [
+			this.productItem( p, this.webhookImagesAsObjects() ),
+		] );
 	}
 
-	emitStock( baseIds: Iterable<number>, branchIds: Iterable<number> ): void {
+	emitStock(
+		baseIds: Iterable< number >,
+		branchIds: Iterable< number >
+	): void {
 		const items: unknown[] = [];
 		const branches = [ ...new Set( branchIds ) ];
 		for ( const id of new Set( baseIds ) ) {
@@ -742,15 +826,24 @@ export class State {
 
 	createCategory( name: string, parentId: number | undefined ): Category {
 		if ( ! name.trim() ) {
-			throw validation( 'Tên nhóm hàng không được để trống', 'categoryName' );
+			throw validation(
+				'Tên nhóm hàng không được để trống',
+				'categoryName'
+			);
 		}
 		if ( parentId !== undefined && parentId !== 0 ) {
 			const parent = this.categories.get( parentId );
 			if ( ! parent ) {
-				throw validation( `Nhóm hàng cha ${ parentId } không tồn tại`, 'parentId' );
+				throw validation(
+					`Nhóm hàng cha ${ parentId } không tồn tại`,
+					'parentId'
+				);
 			}
 			if ( this.categoryDepth( parentId ) >= 3 ) {
-				throw validation( 'Nhóm hàng chỉ được tối đa 3 cấp', 'parentId' );
+				throw validation(
+					'Nhóm hàng chỉ được tối đa 3 cấp',
+					'parentId'
+				);
 			}
 		}
 		const now = this.now();
@@ -772,12 +865,18 @@ export class State {
 		let cur = this.categories.get( id );
 		while ( cur && depth < 10 ) {
 			depth++;
-			cur = cur.parentId !== undefined ? this.categories.get( cur.parentId ) : undefined;
+			cur =
+				cur.parentId !== undefined
+					? this.categories.get( cur.parentId )
+					: undefined;
 		}
 		return depth;
 	}
 
-	updateCategory( id: number, patch: { categoryName?: string; parentId?: number } ): Category {
+	updateCategory(
+		id: number,
+		patch: { categoryName?: string; parentId?: number }
+	): Category {
 		const c = this.categories.get( id );
 		if ( ! c ) {
 			throw notFound( `Không tìm thấy nhóm hàng ${ id }` );
@@ -786,8 +885,14 @@ export class State {
 			if ( patch.parentId === 0 ) {
 				c.parentId = undefined;
 			} else {
-				if ( patch.parentId === id || ! this.categories.has( patch.parentId ) ) {
-					throw validation( `Nhóm hàng cha ${ patch.parentId } không hợp lệ`, 'parentId' );
+				if (
+					patch.parentId === id ||
+					! this.categories.has( patch.parentId )
+				) {
+					throw validation(
+						`Nhóm hàng cha ${ patch.parentId } không hợp lệ`,
+						'parentId'
+					);
 				}
 				c.parentId = patch.parentId;
 			}
@@ -833,28 +938,42 @@ export class State {
 			}
 		} else {
 			do {
-				code = 'SP' + String( this.nextId( 'productCode' ) ).padStart( 6, '0' );
+				code =
+					'SP' +
+					String( this.nextId( 'productCode' ) ).padStart( 6, '0' );
 			} while ( this.productByCode( code ) );
 		}
 		if ( input.barCode && input.barCode.length > 16 ) {
-			throw validation( 'Mã vạch không được vượt quá 16 ký tự', 'barCode' );
+			throw validation(
+				'Mã vạch không được vượt quá 16 ký tự',
+				'barCode'
+			);
 		}
 		const categoryId = input.categoryId ?? this.defaultCategoryId();
 		if ( ! this.categories.has( categoryId ) ) {
-			throw validation( `Nhóm hàng ${ categoryId } không tồn tại`, 'categoryId' );
+			throw validation(
+				`Nhóm hàng ${ categoryId } không tồn tại`,
+				'categoryId'
+			);
 		}
 		let master: Product | undefined;
 		if ( input.masterProductId ) {
 			master = this.products.get( input.masterProductId );
 			if ( ! master ) {
-				throw validation( `Hàng hóa ${ input.masterProductId } không tồn tại`, 'masterProductId' );
+				throw validation(
+					`Hàng hóa ${ input.masterProductId } không tồn tại`,
+					'masterProductId'
+				);
 			}
 		}
 		let masterUnit: Product | undefined;
 		if ( input.masterUnitId ) {
 			masterUnit = this.products.get( input.masterUnitId );
 			if ( ! masterUnit || masterUnit.masterUnitId !== undefined ) {
-				throw validation( `Đơn vị cơ bản ${ input.masterUnitId } không hợp lệ`, 'masterUnitId' );
+				throw validation(
+					`Đơn vị cơ bản ${ input.masterUnitId } không hợp lệ`,
+					'masterUnitId'
+				);
 			}
 		}
 		const now = this.now();
@@ -865,14 +984,20 @@ export class State {
 			code,
 			barCode: input.barCode || undefined,
 			name,
-			fullName: input.fullName?.trim() || composeFullName( name, attributes, masterUnit ? unit : '' ),
+			fullName:
+				input.fullName?.trim() ||
+				composeFullName( name, attributes, masterUnit ? unit : '' ),
 			categoryId,
 			tradeMarkId: input.tradeMarkId,
 			tradeMarkName: input.tradeMarkName,
 			description: input.description ?? '',
 			allowsSale: input.allowsSale ?? true,
-			hasVariants: input.hasVariants ?? ( attributes.length > 0 || master !== undefined ),
-			masterProductId: master ? ( master.masterProductId ?? master.id ) : undefined,
+			hasVariants:
+				input.hasVariants ??
+				( attributes.length > 0 || master !== undefined ),
+			masterProductId: master
+				? master.masterProductId ?? master.id
+				: undefined,
 			attributes,
 			unit,
 			conversionValue: masterUnit ? input.conversionValue ?? 1 : 1,
@@ -902,7 +1027,10 @@ export class State {
 		}
 		for ( const inv of input.inventories ?? [] ) {
 			if ( ! this.branches.has( inv.branchId ) ) {
-				throw validation( `Chi nhánh ${ inv.branchId } không tồn tại`, 'inventories' );
+				throw validation(
+					`Chi nhánh ${ inv.branchId } không tồn tại`,
+					'inventories'
+				);
 			}
 			const target = p.inventories[ inv.branchId ] ?? { ...ZERO_INV };
 			if ( inv.cost !== undefined ) {
@@ -938,22 +1066,41 @@ export class State {
 		if ( ! p ) {
 			throw notFound( `Không tìm thấy hàng hóa ${ id }` );
 		}
-		if ( input.code !== undefined && input.code.trim() && input.code.trim().toLowerCase() !== p.code.toLowerCase() ) {
+		if (
+			input.code !== undefined &&
+			input.code.trim() &&
+			input.code.trim().toLowerCase() !== p.code.toLowerCase()
+		) {
 			if ( this.productByCode( input.code.trim() ) ) {
-				throw validation( `Mã hàng ${ input.code } đã tồn tại`, 'code' );
+				throw validation(
+					`Mã hàng ${ input.code } đã tồn tại`,
+					'code'
+				);
 			}
 		}
-		if ( input.categoryId !== undefined && ! this.categories.has( input.categoryId ) ) {
-			throw validation( `Nhóm hàng ${ input.categoryId } không tồn tại`, 'categoryId' );
+		if (
+			input.categoryId !== undefined &&
+			! this.categories.has( input.categoryId )
+		) {
+			throw validation(
+				`Nhóm hàng ${ input.categoryId } không tồn tại`,
+				'categoryId'
+			);
 		}
 		if ( input.barCode && input.barCode.length > 16 ) {
-			throw validation( 'Mã vạch không được vượt quá 16 ký tự', 'barCode' );
+			throw validation(
+				'Mã vạch không được vượt quá 16 ký tự',
+				'barCode'
+			);
 		}
 		this.unindexProduct( p );
 		if ( input.code !== undefined && input.code.trim() ) {
 			p.code = input.code.trim();
 		}
-		const nameChanged = input.name !== undefined && input.name.trim() !== '' && input.name.trim() !== p.name;
+		const nameChanged =
+			input.name !== undefined &&
+			input.name.trim() !== '' &&
+			input.name.trim() !== p.name;
 		if ( nameChanged && input.name ) {
 			p.name = input.name.trim();
 		}
@@ -963,7 +1110,11 @@ export class State {
 		if ( input.fullName !== undefined && input.fullName.trim() ) {
 			p.fullName = input.fullName.trim();
 		} else if ( nameChanged || input.attributes !== undefined ) {
-			p.fullName = composeFullName( p.name, p.attributes, p.masterUnitId !== undefined ? p.unit : '' );
+			p.fullName = composeFullName(
+				p.name,
+				p.attributes,
+				p.masterUnitId !== undefined ? p.unit : ''
+			);
 		}
 		if ( input.barCode !== undefined ) {
 			p.barCode = input.barCode || undefined;
@@ -998,14 +1149,21 @@ export class State {
 		if ( input.tradeMarkName !== undefined ) {
 			p.tradeMarkName = input.tradeMarkName;
 		}
-		if ( input.conversionValue !== undefined && p.masterUnitId !== undefined ) {
+		if (
+			input.conversionValue !== undefined &&
+			p.masterUnitId !== undefined
+		) {
 			p.conversionValue = input.conversionValue;
 		}
 		p.modifiedDate = this.now();
 		this.indexProduct( p );
 		const touchedBranches: number[] = [];
 		for ( const inv of input.inventories ?? [] ) {
-			if ( ! this.branches.has( inv.branchId ) || p.masterUnitId !== undefined || p.type === 3 ) {
+			if (
+				! this.branches.has( inv.branchId ) ||
+				p.masterUnitId !== undefined ||
+				p.type === 3
+			) {
 				continue;
 			}
 			const target = p.inventories[ inv.branchId ] ?? { ...ZERO_INV };
@@ -1052,19 +1210,41 @@ export class State {
 		this.emit( 'product.delete', ids );
 	}
 
-	/** Shop owner sets stock of a product at a branch (in that product's unit). */
-	setStock( productId: number, branchId: number, onHand: number, reserved?: number, cost?: number ): void {
+	/**
+	 * Shop owner sets stock of a product at a branch (in that product's unit).
+	 * @param productId
+	 * @param branchId
+	 * @param onHand
+	 * @param reserved
+	 * @param cost
+	 */
+	setStock(
+		productId: number,
+		branchId: number,
+		onHand: number,
+		reserved?: number,
+		cost?: number
+	): void {
 		const p = this.products.get( productId );
 		if ( ! p ) {
 			throw notFound( `Không tìm thấy hàng hóa ${ productId }` );
 		}
 		if ( ! this.branches.has( branchId ) ) {
-			throw validation( `Chi nhánh ${ branchId } không tồn tại`, 'branchId' );
+			throw validation(
+				`Chi nhánh ${ branchId } không tồn tại`,
+				'branchId'
+			);
 		}
 		if ( p.type === 3 || ( p.type === 1 && p.formulas.length > 0 ) ) {
-			throw validation( 'Hàng dịch vụ/combo không quản lý tồn kho', 'productId' );
+			throw validation(
+				'Hàng dịch vụ/combo không quản lý tồn kho',
+				'productId'
+			);
 		}
-		const base = p.masterUnitId !== undefined ? this.products.get( p.masterUnitId ) : p;
+		const base =
+			p.masterUnitId !== undefined
+				? this.products.get( p.masterUnitId )
+				: p;
 		if ( ! base ) {
 			throw notFound( `Không tìm thấy hàng hóa ${ p.masterUnitId }` );
 		}
@@ -1089,8 +1269,15 @@ export class State {
 		this.emitStock( [ base.id ], [ branchId ] );
 	}
 
-	private syncSerials( p: Product, branchId: number, onHand: number, now: number ): void {
-		const inStock = p.serials.filter( ( s ) => s.branchId === branchId && s.status === 1 );
+	private syncSerials(
+		p: Product,
+		branchId: number,
+		onHand: number,
+		now: number
+	): void {
+		const inStock = p.serials.filter(
+			( s ) => s.branchId === branchId && s.status === 1
+		);
 		const want = Math.max( 0, Math.floor( onHand ) );
 		if ( inStock.length > want ) {
 			for ( const s of inStock.slice( want ) ) {
@@ -1102,7 +1289,9 @@ export class State {
 			for ( let i = inStock.length; i < want; i++ ) {
 				n++;
 				p.serials.push( {
-					serialNumber: `35${ String( p.id ).slice( -6 ) }${ String( branchId ).slice( -2 ) }${ String( n ).padStart( 5, '0' ) }`,
+					serialNumber: `35${ String( p.id ).slice( -6 ) }${ String(
+						branchId
+					).slice( -2 ) }${ String( n ).padStart( 5, '0' ) }`,
 					status: 1,
 					branchId,
 					createdDate: now,
@@ -1113,12 +1302,21 @@ export class State {
 	}
 
 	private syncBatches( p: Product, branchId: number, onHand: number ): void {
-		const batches = p.batches.filter( ( b ) => b.branchId === branchId ).sort( ( a, b ) => a.expireDate - b.expireDate );
-		const others = batches.slice( 0, -1 ).reduce( ( s, b ) => s + b.onHand, 0 );
+		const batches = p.batches
+			.filter( ( b ) => b.branchId === branchId )
+			.sort( ( a, b ) => a.expireDate - b.expireDate );
+		const others = batches
+			.slice( 0, -1 )
+			.reduce( ( s, b ) => s + b.onHand, 0 );
 		const last = batches[ batches.length - 1 ];
 		if ( ! last ) {
 			if ( onHand > 0 ) {
-				p.batches.push( { batchName: `L${ p.id % 100000 }-${ branchId % 100 }`, expireDate: this.now() + 365 * 86400000, onHand, branchId } );
+				p.batches.push( {
+					batchName: `L${ p.id % 100000 }-${ branchId % 100 }`,
+					expireDate: this.now() + 365 * 86400000,
+					onHand,
+					branchId,
+				} );
 			}
 			return;
 		}
@@ -1135,8 +1333,17 @@ export class State {
 		}
 	}
 
-	/** priceBookId 0 = general price list (basePrice). `price` null removes the product from the book. */
-	setPrice( priceBookId: number, productId: number, price: number | null ): void {
+	/**
+	 * priceBookId 0 = general price list (basePrice). `price` null removes the product from the book.
+	 * @param priceBookId
+	 * @param productId
+	 * @param price
+	 */
+	setPrice(
+		priceBookId: number,
+		productId: number,
+		price: number | null
+	): void {
 		const p = this.products.get( productId );
 		if ( ! p ) {
 			throw notFound( `Không tìm thấy hàng hóa ${ productId }` );
@@ -1158,15 +1365,24 @@ export class State {
 		p.modifiedDate = pb.modifiedDate;
 		if ( price === null ) {
 			delete pb.prices[ productId ];
-			this.emit( 'pricebookdetail.delete', [ { PricebookId: pb.id, ProductIds: [ productId ] } ] );
+			this.emit( 'pricebookdetail.delete', [
+				{ PricebookId: pb.id, ProductIds: [ productId ] },
+			] );
 		} else {
 			pb.prices[ productId ] = price;
-			this.emit( 'pricebookdetail.update', [ { PriceBookId: pb.id, ProductId: productId, Price: price } ] );
+			this.emit( 'pricebookdetail.update', [
+				{ PriceBookId: pb.id, ProductId: productId, Price: price },
+			] );
 		}
 		this.emitProduct( p );
 	}
 
-	updatePriceBook( id: number, patch: Partial<Pick<PriceBook, 'isActive' | 'startDate' | 'endDate' | 'name'>> ): PriceBook {
+	updatePriceBook(
+		id: number,
+		patch: Partial<
+			Pick< PriceBook, 'isActive' | 'startDate' | 'endDate' | 'name' >
+		>
+	): PriceBook {
 		const pb = this.priceBooks.get( id );
 		if ( ! pb ) {
 			throw notFound( `Không tìm thấy bảng giá ${ id }` );
@@ -1199,7 +1415,9 @@ export class State {
 
 	findCustomers( contactNumber: string ): Customer[] {
 		const d = digits( contactNumber );
-		return [ ...this.customers.values() ].filter( ( c ) => d !== '' && digits( c.contactNumber ).includes( d ) );
+		return [ ...this.customers.values() ].filter(
+			( c ) => d !== '' && digits( c.contactNumber ).includes( d )
+		);
 	}
 
 	createCustomer( input: CustomerInput ): Customer {
@@ -1211,17 +1429,30 @@ export class State {
 		if ( code ) {
 			for ( const c of this.customers.values() ) {
 				if ( c.code.toLowerCase() === code.toLowerCase() ) {
-					throw validation( `Mã khách hàng ${ code } đã tồn tại`, 'code' );
+					throw validation(
+						`Mã khách hàng ${ code } đã tồn tại`,
+						'code'
+					);
 				}
 			}
 		} else {
-			const used = new Set( [ ...this.customers.values() ].map( ( c ) => c.code ) );
+			const used = new Set(
+				[ ...this.customers.values() ].map( ( c ) => c.code )
+			);
 			do {
-				code = 'KH' + String( this.nextId( 'customerCode' ) ).padStart( 6, '0' );
+				code =
+					'KH' +
+					String( this.nextId( 'customerCode' ) ).padStart( 6, '0' );
 			} while ( used.has( code ) );
 		}
-		if ( input.branchId !== undefined && ! this.branches.has( input.branchId ) ) {
-			throw validation( `Chi nhánh ${ input.branchId } không tồn tại`, 'branchId' );
+		if (
+			input.branchId !== undefined &&
+			! this.branches.has( input.branchId )
+		) {
+			throw validation(
+				`Chi nhánh ${ input.branchId } không tồn tại`,
+				'branchId'
+			);
 		}
 		const now = this.now();
 		const c: Customer = {
@@ -1254,10 +1485,22 @@ export class State {
 		if ( ! c ) {
 			throw notFound( `Không tìm thấy khách hàng ${ id }` );
 		}
-		const keys: ( keyof CustomerInput & keyof Customer )[] = [ 'name', 'gender', 'birthDate', 'contactNumber', 'address', 'locationName', 'wardName', 'email', 'organization', 'comments', 'branchId' ];
+		const keys: ( keyof CustomerInput & keyof Customer )[] = [
+			'name',
+			'gender',
+			'birthDate',
+			'contactNumber',
+			'address',
+			'locationName',
+			'wardName',
+			'email',
+			'organization',
+			'comments',
+			'branchId',
+		];
 		for ( const k of keys ) {
 			if ( input[ k ] !== undefined ) {
-				( c as unknown as Record<string, unknown> )[ k ] = input[ k ];
+				( c as unknown as Record< string, unknown > )[ k ] = input[ k ];
 			}
 		}
 		c.modifiedDate = this.now();
@@ -1281,7 +1524,13 @@ export class State {
 		}
 	}
 
-	createSurcharge( input: { name?: string; code?: string; value?: number; valueRatio?: number; isActive?: boolean } ): Surcharge {
+	createSurcharge( input: {
+		name?: string;
+		code?: string;
+		value?: number;
+		valueRatio?: number;
+		isActive?: boolean;
+	} ): Surcharge {
 		this.requireSurcharges();
 		const name = ( input.name ?? '' ).trim();
 		if ( ! name ) {
@@ -1292,7 +1541,9 @@ export class State {
 			for ( const s of this.surcharges.values() ) {
 				if ( s.surchargeCode.toLowerCase() === code.toLowerCase() ) {
 					throw validation(
-						s.isActive ? `Mã thu khác ${ code } đã tồn tại` : `Mã thu khác ${ code } đã tồn tại nhưng chưa kích hoạt`,
+						s.isActive
+							? `Mã thu khác ${ code } đã tồn tại`
+							: `Mã thu khác ${ code } đã tồn tại nhưng chưa kích hoạt`,
 						'code'
 					);
 				}
@@ -1317,7 +1568,16 @@ export class State {
 		return s;
 	}
 
-	updateSurcharge( id: number, input: { name?: string; code?: string; value?: number; valueRatio?: number; isActive?: boolean } ): Surcharge {
+	updateSurcharge(
+		id: number,
+		input: {
+			name?: string;
+			code?: string;
+			value?: number;
+			valueRatio?: number;
+			isActive?: boolean;
+		}
+	): Surcharge {
 		this.requireSurcharges();
 		const s = this.surcharges.get( id );
 		if ( ! s ) {
@@ -1349,42 +1609,83 @@ export class State {
 		return id === undefined ? undefined : this.orders.get( id );
 	}
 
-	private buildOrderContent( input: OrderInput, existing?: Order ): Omit<Order, 'id' | 'code' | 'createdDate' | 'modifiedDate' | 'reservations' | 'status' | 'payments'> & { effects: Reservation[] } {
+	private buildOrderContent(
+		input: OrderInput,
+		existing?: Order
+	): Omit<
+		Order,
+		| 'id'
+		| 'code'
+		| 'createdDate'
+		| 'modifiedDate'
+		| 'reservations'
+		| 'status'
+		| 'payments'
+	> & { effects: Reservation[] } {
 		if ( ! this.settings.OrderEnabled ) {
-			throw validation( 'Thiết lập “Cho phép đặt hàng” đang không được bật.' );
+			throw validation(
+				'Thiết lập “Cho phép đặt hàng” đang không được bật.'
+			);
 		}
 		const branchId = input.branchId ?? existing?.branchId;
 		if ( branchId === undefined || ! this.branches.has( branchId ) ) {
-			throw validation( `Chi nhánh ${ branchId ?? '' } không tồn tại`.trim(), 'branchId' );
+			throw validation(
+				`Chi nhánh ${ branchId ?? '' } không tồn tại`.trim(),
+				'branchId'
+			);
 		}
 		const lines = input.orderDetails ?? [];
 		if ( lines.length === 0 ) {
-			throw validation( 'Đơn đặt hàng phải có ít nhất một hàng hóa', 'orderDetails' );
+			throw validation(
+				'Đơn đặt hàng phải có ít nhất một hàng hóa',
+				'orderDetails'
+			);
 		}
 		const orderDetails: OrderLine[] = [];
 		const effects: Reservation[] = [];
 		let subtotal = 0;
 		lines.forEach( ( l, i ) => {
-			let p = l.productId !== undefined ? this.products.get( l.productId ) : undefined;
+			let p =
+				l.productId !== undefined
+					? this.products.get( l.productId )
+					: undefined;
 			if ( ! p && l.productId === undefined && l.productCode ) {
 				p = this.productByCode( l.productCode );
 			}
 			if ( ! p ) {
-				throw validation( `Hàng hóa ${ l.productId ?? l.productCode ?? '' } không tồn tại`, `orderDetails[${ i }].productId` );
+				throw validation(
+					`Hàng hóa ${
+						l.productId ?? l.productCode ?? ''
+					} không tồn tại`,
+					`orderDetails[${ i }].productId`
+				);
 			}
 			if ( ! p.isActive ) {
-				throw validation( `Hàng hóa ${ p.code } đã ngừng kinh doanh`, `orderDetails[${ i }].productId` );
+				throw validation(
+					`Hàng hóa ${ p.code } đã ngừng kinh doanh`,
+					`orderDetails[${ i }].productId`
+				);
 			}
 			if ( ! p.allowsSale ) {
-				throw validation( `Hàng hóa ${ p.code } không được bán trực tiếp`, `orderDetails[${ i }].productId` );
+				throw validation(
+					`Hàng hóa ${ p.code } không được bán trực tiếp`,
+					`orderDetails[${ i }].productId`
+				);
 			}
 			const quantity = l.quantity ?? 0;
 			if ( ! ( quantity > 0 ) ) {
-				throw validation( `Số lượng hàng hóa ${ p.code } không hợp lệ`, `orderDetails[${ i }].quantity` );
+				throw validation(
+					`Số lượng hàng hóa ${ p.code } không hợp lệ`,
+					`orderDetails[${ i }].quantity`
+				);
 			}
 			const price = l.price ?? p.basePrice;
 			const discountRatio = l.discountRatio ?? 0;
-			const discount = l.discount ?? ( discountRatio ? Math.round( ( quantity * price * discountRatio ) / 100 ) : 0 );
+			const discount =
+				l.discount ??
+				( discountRatio
+					? Math.round( ( quantity * price * discountRatio ) / 100 )
+					: 0 );
 			subtotal += quantity * price - discount;
 			orderDetails.push( {
 				productId: p.id,
@@ -1401,16 +1702,30 @@ export class State {
 			}
 		} );
 		if ( ! this.settings.AllowOrderWhenOutStock ) {
-			const need = new Map<number, number>();
+			const need = new Map< number, number >();
 			for ( const e of effects ) {
-				need.set( e.productId, ( need.get( e.productId ) ?? 0 ) + e.quantity );
+				need.set(
+					e.productId,
+					( need.get( e.productId ) ?? 0 ) + e.quantity
+				);
 			}
 			for ( const [ pid, qty ] of need ) {
 				const p = this.products.get( pid );
 				const inv = p?.inventories[ branchId ] ?? ZERO_INV;
-				const alreadyMine = existing?.reservations.filter( ( r ) => r.productId === pid && r.branchId === branchId ).reduce( ( s, r ) => s + r.quantity, 0 ) ?? 0;
+				const alreadyMine =
+					existing?.reservations
+						.filter(
+							( r ) =>
+								r.productId === pid && r.branchId === branchId
+						)
+						.reduce( ( s, r ) => s + r.quantity, 0 ) ?? 0;
 				if ( qty > inv.onHand - inv.reserved + alreadyMine ) {
-					throw validation( `Hàng hóa ${ p?.code ?? pid } không đủ tồn kho (còn ${ inv.onHand - inv.reserved + alreadyMine })`, 'orderDetails' );
+					throw validation(
+						`Hàng hóa ${ p?.code ?? pid } không đủ tồn kho (còn ${
+							inv.onHand - inv.reserved + alreadyMine
+						})`,
+						'orderDetails'
+					);
 				}
 			}
 		}
@@ -1418,14 +1733,27 @@ export class State {
 		const now = this.now();
 		for ( const s of input.surchages ?? [] ) {
 			this.requireSurcharges();
-			let sur = s.id !== undefined ? this.surcharges.get( s.id ) : undefined;
+			let sur =
+				s.id !== undefined ? this.surcharges.get( s.id ) : undefined;
 			if ( ! sur && s.code ) {
-				sur = [ ...this.surcharges.values() ].find( ( x ) => x.surchargeCode.toLowerCase() === s.code?.toLowerCase() );
+				sur = [ ...this.surcharges.values() ].find(
+					( x ) =>
+						x.surchargeCode.toLowerCase() === s.code?.toLowerCase()
+				);
 			}
 			if ( ! sur || ! sur.isActive ) {
-				throw validation( `Thu khác ${ s.id ?? s.code ?? '' } không tồn tại hoặc chưa kích hoạt`, 'surchages' );
+				throw validation(
+					`Thu khác ${
+						s.id ?? s.code ?? ''
+					} không tồn tại hoặc chưa kích hoạt`,
+					'surchages'
+				);
 			}
-			const price = s.price ?? ( sur.valueRatio ? Math.round( ( subtotal * sur.valueRatio ) / 100 ) : sur.value );
+			const price =
+				s.price ??
+				( sur.valueRatio
+					? Math.round( ( subtotal * sur.valueRatio ) / 100 )
+					: sur.value );
 			surcharges.push( {
 				id: this.nextId( 'orderSurcharge' ),
 				surchargeId: sur.id,
@@ -1437,27 +1765,56 @@ export class State {
 			} );
 		}
 		if ( input.orderDelivery && ! this.settings.DeliveryEnabled ) {
-			throw validation( 'Thiết lập “Sử dụng tính năng giao hàng.” đang không được bật' );
+			throw validation(
+				'Thiết lập “Sử dụng tính năng giao hàng.” đang không được bật'
+			);
 		}
 		let customerId = input.customerId ?? existing?.customerId;
-		let customer = customerId !== undefined && customerId !== 0 ? this.customers.get( customerId ) : undefined;
+		let customer =
+			customerId !== undefined && customerId !== 0
+				? this.customers.get( customerId )
+				: undefined;
 		if ( customerId && ! customer ) {
-			throw validation( `Khách hàng ${ customerId } không tồn tại`, 'customerId' );
+			throw validation(
+				`Khách hàng ${ customerId } không tồn tại`,
+				'customerId'
+			);
 		}
 		if ( ! customer && input.customer ) {
 			const ic = input.customer;
 			customer =
 				( ic.id ? this.customers.get( ic.id ) : undefined ) ??
-				( ic.code ? [ ...this.customers.values() ].find( ( c ) => c.code.toLowerCase() === ic.code?.toLowerCase() ) : undefined );
+				( ic.code
+					? [ ...this.customers.values() ].find(
+							( c ) =>
+								c.code.toLowerCase() === ic.code?.toLowerCase()
+					  )
+					: undefined );
 			if ( ! customer ) {
-				customer = this.createCustomer( { ...ic, code: ic.code, comments: ic.comments ?? ic.comment, branchId } );
+				customer = this.createCustomer( {
+					...ic,
+					code: ic.code,
+					comments: ic.comments ?? ic.comment,
+					branchId,
+				} );
 			}
 		}
 		customerId = customer?.id;
 		const discountRatio = input.discountRatio;
-		const discount = input.discount ?? ( discountRatio ? Math.round( ( subtotal * discountRatio ) / 100 ) : 0 );
-		const total = subtotal - discount + surcharges.reduce( ( s, x ) => s + x.price, 0 );
-		const soldById = input.soldById ?? existing?.soldById ?? this.users.keys().next().value ?? 20001;
+		const discount =
+			input.discount ??
+			( discountRatio
+				? Math.round( ( subtotal * discountRatio ) / 100 )
+				: 0 );
+		const total =
+			subtotal -
+			discount +
+			surcharges.reduce( ( s, x ) => s + x.price, 0 );
+		const soldById =
+			input.soldById ??
+			existing?.soldById ??
+			this.users.keys().next().value ??
+			20001;
 		return {
 			purchaseDate: input.purchaseDate ?? existing?.purchaseDate ?? now,
 			branchId,
@@ -1491,7 +1848,10 @@ export class State {
 				continue;
 			}
 			const inv = p.inventories[ r.branchId ] ?? { ...ZERO_INV };
-			inv.reserved = Math.max( 0, round3( inv.reserved + sign * r.quantity ) );
+			inv.reserved = Math.max(
+				0,
+				round3( inv.reserved + sign * r.quantity )
+			);
 			p.inventories[ r.branchId ] = inv;
 		}
 	}
@@ -1508,10 +1868,12 @@ export class State {
 			}
 		} else {
 			do {
-				code = 'DH' + String( this.nextId( 'orderCode' ) ).padStart( 6, '0' );
+				code =
+					'DH' +
+					String( this.nextId( 'orderCode' ) ).padStart( 6, '0' );
 			} while ( this.orderByCode( code ) );
 		}
-		const payments: Record<string, unknown>[] = [];
+		const payments: Record< string, unknown >[] = [];
 		if ( rest.totalPayment > 0 ) {
 			payments.push( {
 				id: id * 10 + 1,
@@ -1542,7 +1904,10 @@ export class State {
 			this.completeOrder( o );
 		}
 		this.emitOrder( o );
-		this.emitStock( effects.map( ( e ) => e.productId ), [ o.branchId ] );
+		this.emitStock(
+			effects.map( ( e ) => e.productId ),
+			[ o.branchId ]
+		);
 		return o;
 	}
 
@@ -1561,12 +1926,21 @@ export class State {
 			throw notFound( `Không tìm thấy đơn đặt hàng ${ id }` );
 		}
 		if ( o.status === 3 || o.status === 4 ) {
-			throw validation( `Đơn đặt hàng ${ o.code } đã ${ o.status === 3 ? 'hoàn thành' : 'bị hủy' }, không thể cập nhật` );
+			throw validation(
+				`Đơn đặt hàng ${ o.code } đã ${
+					o.status === 3 ? 'hoàn thành' : 'bị hủy'
+				}, không thể cập nhật`
+			);
 		}
 		const merged: OrderInput = {
 			...input,
 			orderDetails: input.orderDetails ?? o.orderDetails,
-			surchages: input.surchages ?? o.surcharges.map( ( s ) => ( { id: s.surchargeId, price: s.price } ) ),
+			surchages:
+				input.surchages ??
+				o.surcharges.map( ( s ) => ( {
+					id: s.surchargeId,
+					price: s.price,
+				} ) ),
 		};
 		const content = this.buildOrderContent( merged, o );
 		const { effects, ...rest } = content;
@@ -1578,7 +1952,10 @@ export class State {
 		o.modifiedDate = this.now();
 		this.touchStock( [ ...oldEffects, ...effects ], o.modifiedDate );
 		this.emitOrder( o );
-		this.emitStock( [ ...oldEffects, ...effects ].map( ( e ) => e.productId ), [ o.branchId ] );
+		this.emitStock(
+			[ ...oldEffects, ...effects ].map( ( e ) => e.productId ),
+			[ o.branchId ]
+		);
 		return o;
 	}
 
@@ -1639,7 +2016,11 @@ export class State {
 		] );
 	}
 
-	/** Status change as a shop owner would do it (1 tạm, 2 giao hàng, 3 hoàn thành, 4 hủy, 5 xác nhận). */
+	/**
+	 * Status change as a shop owner would do it (1 tạm, 2 giao hàng, 3 hoàn thành, 4 hủy, 5 xác nhận).
+	 * @param id
+	 * @param status
+	 */
 	setOrderStatus( id: number, status: number ): Order {
 		const o = this.orders.get( id );
 		if ( ! o ) {
@@ -1652,7 +2033,11 @@ export class State {
 			return o;
 		}
 		if ( o.status === 3 || o.status === 4 ) {
-			throw validation( `Đơn đặt hàng ${ o.code } đã ${ o.status === 3 ? 'hoàn thành' : 'bị hủy' }` );
+			throw validation(
+				`Đơn đặt hàng ${ o.code } đã ${
+					o.status === 3 ? 'hoàn thành' : 'bị hủy'
+				}`
+			);
 		}
 		const affected = o.reservations.map( ( r ) => r.productId );
 		if ( status === 3 ) {
@@ -1686,10 +2071,19 @@ export class State {
 
 	// ---------------------------------------------------------------- webhooks (registrations)
 
-	registerWebhook( input: { type?: string; url?: string; isActive?: boolean; description?: string; secret?: string } ): WebhookSub {
+	registerWebhook( input: {
+		type?: string;
+		url?: string;
+		isActive?: boolean;
+		description?: string;
+		secret?: string;
+	} ): WebhookSub {
 		const type = ( input.type ?? '' ).trim().toLowerCase();
 		if ( ! WEBHOOK_TYPES.includes( type ) ) {
-			throw validation( `Type ${ input.type ?? '' } không hợp lệ`, 'Type' );
+			throw validation(
+				`Type ${ input.type ?? '' } không hợp lệ`,
+				'Type'
+			);
 		}
 		const url = ( input.url ?? '' ).trim();
 		if ( ! /^https?:\/\//i.test( url ) ) {
@@ -1718,7 +2112,7 @@ export class State {
 
 	// ---------------------------------------------------------------- snapshot
 
-	snapshot(): Record<string, unknown> {
+	snapshot(): Record< string, unknown > {
 		return {
 			retailerId: this.retailerId,
 			retailerCode: this.retailerCode,
@@ -1827,14 +2221,27 @@ export interface OrderInput {
 	accountId?: number;
 	makeInvoice?: boolean;
 	usingCod?: boolean;
-	orderDetails?: { productId?: number; productCode?: string; productName?: string; quantity?: number; price?: number; discount?: number; discountRatio?: number; note?: string }[];
-	orderDelivery?: Record<string, unknown>;
+	orderDetails?: {
+		productId?: number;
+		productCode?: string;
+		productName?: string;
+		quantity?: number;
+		price?: number;
+		discount?: number;
+		discountRatio?: number;
+		note?: string;
+	}[];
+	orderDelivery?: Record< string, unknown >;
 	surchages?: { id?: number; code?: string; price?: number }[];
 	extra?: string;
 	partner?: string;
 }
 
-export function composeFullName( name: string, attributes: Attribute[], unit: string ): string {
+export function composeFullName(
+	name: string,
+	attributes: Attribute[],
+	unit: string
+): string {
 	let s = name;
 	if ( attributes.length ) {
 		s += ' - ' + attributes.map( ( a ) => a.attributeValue ).join( ' - ' );

@@ -50,7 +50,7 @@ export interface DeliveryAttempt {
 	error?: string;
 	duplicate?: boolean;
 	signature?: string;
-	headers: Record<string, string>;
+	headers: Record< string, string >;
 	body: string;
 	at: string;
 	durationMs: number;
@@ -71,20 +71,25 @@ function isLoopbackUrl( u: string ): boolean {
 			return false;
 		}
 		const h = url.hostname.replace( /^\[|\]$/g, '' );
-		return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test( h );
+		return (
+			h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test( h )
+		);
 	} catch {
 		return false;
 	}
 }
 
 export class WebhookDispatcher {
-	config: WebhookConfig = { ...DEFAULT_WEBHOOK_CONFIG, retryDelaysMs: [ ...DEFAULT_WEBHOOK_CONFIG.retryDelaysMs ] };
+	config: WebhookConfig = {
+		...DEFAULT_WEBHOOK_CONFIG,
+		retryDelaysMs: [ ...DEFAULT_WEBHOOK_CONFIG.retryDelaysMs ],
+	};
 	deliveries: DeliveryAttempt[] = [];
 	errors: string[] = [];
 	private queue: Job[] = [];
-	private retryTimers = new Map<NodeJS.Timeout, Job>();
+	private retryTimers = new Map< NodeJS.Timeout, Job >();
 	private pumpScheduled = false;
-	private running: Promise<void> = Promise.resolve();
+	private running: Promise< void > = Promise.resolve();
 	private seq = 0;
 	private rng: Rng;
 	private dropLeft = 0;
@@ -92,20 +97,27 @@ export class WebhookDispatcher {
 	private reorderLeft = 0;
 	private closed = false;
 
-	constructor( private state: () => State, seed: string ) {
+	constructor(
+		private state: () => State,
+		seed: string
+	) {
 		this.rng = new Rng( `webhooks-${ seed }` );
 	}
 
-	configure( patch: Partial<WebhookConfig> ): WebhookConfig {
+	configure( patch: Partial< WebhookConfig > ): WebhookConfig {
 		this.config = { ...this.config, ...patch };
 		if ( patch.drop !== undefined ) {
 			this.dropLeft = patch.drop >= 1 ? Math.floor( patch.drop ) : 0;
 		}
 		if ( patch.duplicate !== undefined ) {
-			this.dupLeft = patch.duplicate >= 1 ? Math.floor( patch.duplicate ) : 0;
+			this.dupLeft =
+				patch.duplicate >= 1 ? Math.floor( patch.duplicate ) : 0;
 		}
 		if ( patch.reorder !== undefined ) {
-			this.reorderLeft = typeof patch.reorder === 'number' ? Math.floor( patch.reorder ) : 0;
+			this.reorderLeft =
+				typeof patch.reorder === 'number'
+					? Math.floor( patch.reorder )
+					: 0;
 		}
 		return this.config;
 	}
@@ -121,7 +133,10 @@ export class WebhookDispatcher {
 		this.dropLeft = 0;
 		this.dupLeft = 0;
 		this.reorderLeft = 0;
-		this.config = { ...DEFAULT_WEBHOOK_CONFIG, retryDelaysMs: [ ...DEFAULT_WEBHOOK_CONFIG.retryDelaysMs ] };
+		this.config = {
+			...DEFAULT_WEBHOOK_CONFIG,
+			retryDelaysMs: [ ...DEFAULT_WEBHOOK_CONFIG.retryDelaysMs ],
+		};
 	}
 
 	close(): void {
@@ -129,14 +144,24 @@ export class WebhookDispatcher {
 		this.reset();
 	}
 
-	/** Called by the state for every change. */
+	/**
+	 * Called by the state for every change.
+	 * @param type
+	 * @param data
+	 */
 	emit( type: string, data: unknown[] ): void {
 		const st = this.state();
 		for ( const sub of st.webhooks.values() ) {
 			if ( sub.type !== type || ! sub.isActive ) {
 				continue;
 			}
-			this.queue.push( { deliveryId: randomUUID(), sub, type, data, attempt: 1 } );
+			this.queue.push( {
+				deliveryId: randomUUID(),
+				sub,
+				type,
+				data,
+				attempt: 1,
+			} );
 		}
 		if ( this.config.mode === 'immediate' ) {
 			this.schedulePump();
@@ -158,8 +183,11 @@ export class WebhookDispatcher {
 		} );
 	}
 
-	/** Sends everything queued now (one pass). Pending retries are included when `includeRetries`. */
-	private drain( includeRetries = false ): Promise<void> {
+	/**
+	 * Sends everything queued now (one pass). Pending retries are included when `includeRetries`.
+	 * @param includeRetries
+	 */
+	private drain( includeRetries = false ): Promise< void > {
 		const next = this.running.then( async () => {
 			if ( includeRetries ) {
 				for ( const [ t, job ] of this.retryTimers ) {
@@ -187,8 +215,11 @@ export class WebhookDispatcher {
 		return next;
 	}
 
-	/** Manual flush: deliver everything queued (and pending retries) now; with `untilIdle`, repeat until nothing is left. */
-	async flush( untilIdle = false ): Promise<number> {
+	/**
+	 * Manual flush: deliver everything queued (and pending retries) now; with `untilIdle`, repeat until nothing is left.
+	 * @param untilIdle
+	 */
+	async flush( untilIdle = false ): Promise< number > {
 		const before = this.deliveries.length;
 		await this.drain( true );
 		let guard = 0;
@@ -200,14 +231,18 @@ export class WebhookDispatcher {
 
 	buildBody( job: Job ): string {
 		const st = this.state();
-		const isDelete = job.type.endsWith( '.delete' ) && job.type !== 'pricebookdetail.delete';
+		const isDelete =
+			job.type.endsWith( '.delete' ) &&
+			job.type !== 'pricebookdetail.delete';
 		if ( isDelete && this.config.deleteForm === 'bare' ) {
 			return JSON.stringify( { RemoveId: job.data } );
 		}
 		return JSON.stringify( {
 			Id: job.deliveryId,
 			Attempt: job.attempt,
-			Notifications: [ { Action: `${ job.type }.${ st.retailerId }`, Data: job.data } ],
+			Notifications: [
+				{ Action: `${ job.type }.${ st.retailerId }`, Data: job.data },
+			],
 		} );
 	}
 
@@ -229,15 +264,31 @@ export class WebhookDispatcher {
 		return p > 0 && p < 1 && this.rng.next() < p;
 	}
 
-	private async deliver( job: Job ): Promise<void> {
+	private async deliver( job: Job ): Promise< void > {
 		const body = this.buildBody( job );
-		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		const headers: Record< string, string > = {
+			'Content-Type': 'application/json',
+		};
 		let signature: string | undefined;
 		if ( job.sub.secret ) {
-			signature = signBody( body, job.sub.secret, this.config.signatureMode, this.config.keyMode );
+			signature = signBody(
+				body,
+				job.sub.secret,
+				this.config.signatureMode,
+				this.config.keyMode
+			);
 			headers[ 'X-Hub-Signature' ] = signature;
 		}
-		const base = { deliveryId: job.deliveryId, subscriptionId: job.sub.id, url: job.sub.url, type: job.type, attempt: job.attempt, signature, headers, body };
+		const base = {
+			deliveryId: job.deliveryId,
+			subscriptionId: job.sub.id,
+			url: job.sub.url,
+			type: job.type,
+			attempt: job.attempt,
+			signature,
+			headers,
+			body,
+		};
 		if ( ! job.sub.isActive ) {
 			return;
 		}
@@ -245,7 +296,12 @@ export class WebhookDispatcher {
 			const msg = `refused to call non-loopback webhook URL ${ job.sub.url }`;
 			this.errors.push( msg );
 			console.error( `[kiotviet-simulator] ${ msg }` );
-			this.record( { ...base, status: 'refused', error: msg, durationMs: 0 } );
+			this.record( {
+				...base,
+				status: 'refused',
+				error: msg,
+				durationMs: 0,
+			} );
 			return;
 		}
 		if ( job.attempt === 1 && this.shouldDrop() ) {
@@ -256,17 +312,30 @@ export class WebhookDispatcher {
 		for ( let c = 0; c < copies; c++ ) {
 			const started = Date.now();
 			const result = await this.post( job.sub.url, body, headers );
-			this.record( { ...base, status: result.status, error: result.error, duplicate: c > 0 ? true : undefined, durationMs: Date.now() - started } );
+			this.record( {
+				...base,
+				status: result.status,
+				error: result.error,
+				duplicate: c > 0 ? true : undefined,
+				durationMs: Date.now() - started,
+			} );
 			if ( c > 0 ) {
 				continue;
 			}
-			if ( typeof result.status === 'number' && result.status >= 400 && result.status < 500 ) {
+			if (
+				typeof result.status === 'number' &&
+				result.status >= 400 &&
+				result.status < 500
+			) {
 				// KiotViet stops sending to an endpoint that answers 4xx.
 				job.sub.isActive = false;
 				job.sub.modifiedDate = Date.now();
 				return;
 			}
-			const failed = result.status === 'timeout' || result.status === 'error' || ( typeof result.status === 'number' && result.status >= 500 );
+			const failed =
+				result.status === 'timeout' ||
+				result.status === 'error' ||
+				( typeof result.status === 'number' && result.status >= 500 );
 			if ( failed ) {
 				this.scheduleRetry( job );
 				return;
@@ -294,14 +363,25 @@ export class WebhookDispatcher {
 		this.retryTimers.set( timer, retry );
 	}
 
-	private record( a: Omit<DeliveryAttempt, 'seq' | 'at'> ): void {
-		this.deliveries.push( { seq: ++this.seq, at: new Date().toISOString(), ...a } );
+	private record( a: Omit< DeliveryAttempt, 'seq' | 'at' > ): void {
+		this.deliveries.push( {
+			seq: ++this.seq,
+			at: new Date().toISOString(),
+			...a,
+		} );
 	}
 
-	private post( url: string, body: string, headers: Record<string, string> ): Promise<{ status: number | 'timeout' | 'error'; error?: string }> {
+	private post(
+		url: string,
+		body: string,
+		headers: Record< string, string >
+	): Promise< { status: number | 'timeout' | 'error'; error?: string } > {
 		return new Promise( ( resolve ) => {
 			let done = false;
-			const finish = ( r: { status: number | 'timeout' | 'error'; error?: string } ): void => {
+			const finish = ( r: {
+				status: number | 'timeout' | 'error';
+				error?: string;
+			} ): void => {
 				if ( ! done ) {
 					done = true;
 					clearTimeout( timer );
@@ -309,16 +389,37 @@ export class WebhookDispatcher {
 				}
 			};
 			const buf = Buffer.from( body, 'utf8' );
-			const req = http.request( url, { method: 'POST', headers: { ...headers, 'Content-Length': String( buf.length ), 'User-Agent': 'KiotViet-Webhook-Simulator' }, agent: false }, ( res ) => {
-				res.resume();
-				res.on( 'end', () => finish( { status: res.statusCode ?? 0 } ) );
-				res.on( 'error', () => finish( { status: res.statusCode ?? 0 } ) );
-			} );
+			const req = http.request(
+				url,
+				{
+					method: 'POST',
+					headers: {
+						...headers,
+						'Content-Length': String( buf.length ),
+						'User-Agent': 'KiotViet-Webhook-Simulator',
+					},
+					agent: false,
+				},
+				( res ) => {
+					res.resume();
+					res.on( 'end', () =>
+						finish( { status: res.statusCode ?? 0 } )
+					);
+					res.on( 'error', () =>
+						finish( { status: res.statusCode ?? 0 } )
+					);
+				}
+			);
 			const timer = setTimeout( () => {
-				finish( { status: 'timeout', error: `no answer within ${ this.config.timeoutMs } ms` } );
+				finish( {
+					status: 'timeout',
+					error: `no answer within ${ this.config.timeoutMs } ms`,
+				} );
 				req.destroy();
 			}, this.config.timeoutMs );
-			req.on( 'error', ( e ) => finish( { status: 'error', error: e.message } ) );
+			req.on( 'error', ( e ) =>
+				finish( { status: 'error', error: e.message } )
+			);
 			req.end( buf );
 		} );
 	}

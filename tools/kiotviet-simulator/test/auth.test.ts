@@ -15,22 +15,57 @@ beforeEach( async () => {
 
 describe( 'OAuth token', () => {
 	it( 'issues a Bearer token for 86400 s (form body, scopes or scope)', async () => {
-		const r = await c.raw( 'POST', '/connect/token', { auth: false, form: { scopes: 'PublicApi.Access', grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret' } } );
+		const r = await c.raw( 'POST', '/connect/token', {
+			auth: false,
+			form: {
+				scopes: 'PublicApi.Access',
+				grant_type: 'client_credentials',
+				client_id: 'demo-client',
+				client_secret: 'demo-secret',
+			},
+		} );
 		expect( r.status ).toBe( 200 );
 		expect( r.body.token_type ).toBe( 'Bearer' );
 		expect( r.body.expires_in ).toBe( 86400 );
-		const claims = JSON.parse( Buffer.from( r.body.access_token.split( '.' )[ 1 ], 'base64url' ).toString() );
+		const claims = JSON.parse(
+			Buffer.from(
+				r.body.access_token.split( '.' )[ 1 ],
+				'base64url'
+			).toString()
+		);
 		expect( claims.client_RetailerCode ).toBe( 'demo' );
 		expect( claims.client_RetailerId ).toBe( '712345' );
-		const r2 = await c.raw( 'POST', '/connect/token', { auth: false, form: { scope: 'PublicApi.Access', grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret' } } );
+		const r2 = await c.raw( 'POST', '/connect/token', {
+			auth: false,
+			form: {
+				scope: 'PublicApi.Access',
+				grant_type: 'client_credentials',
+				client_id: 'demo-client',
+				client_secret: 'demo-secret',
+			},
+		} );
 		expect( r2.status ).toBe( 200 );
 	} );
 
 	it( 'wrong credentials → 400 invalid_client; wrong grant → unsupported_grant_type', async () => {
-		const bad = await c.raw( 'POST', '/connect/token', { auth: false, form: { grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'nope' } } );
+		const bad = await c.raw( 'POST', '/connect/token', {
+			auth: false,
+			form: {
+				grant_type: 'client_credentials',
+				client_id: 'demo-client',
+				client_secret: 'nope',
+			},
+		} );
 		expect( bad.status ).toBe( 400 );
 		expect( bad.body ).toEqual( { error: 'invalid_client' } );
-		const grant = await c.raw( 'POST', '/connect/token', { auth: false, form: { grant_type: 'password', client_id: 'demo-client', client_secret: 'demo-secret' } } );
+		const grant = await c.raw( 'POST', '/connect/token', {
+			auth: false,
+			form: {
+				grant_type: 'password',
+				client_id: 'demo-client',
+				client_secret: 'demo-secret',
+			},
+		} );
 		expect( grant.status ).toBe( 400 );
 		expect( grant.body ).toEqual( { error: 'unsupported_grant_type' } );
 	} );
@@ -61,25 +96,47 @@ describe( 'OAuth token', () => {
 
 describe( 'Bearer + Retailer on every call', () => {
 	it( 'missing or garbage token → 401 TokenException', async () => {
-		const none = await c.raw( 'GET', '/products', { auth: false, headers: { Retailer: 'demo' } } );
+		const none = await c.raw( 'GET', '/products', {
+			auth: false,
+			headers: { Retailer: 'demo' },
+		} );
 		expect( none.status ).toBe( 401 );
 		expect( none.body.responseStatus.errorCode ).toBe( 'TokenException' );
-		const garbage = await c.raw( 'GET', '/products', { headers: { Authorization: 'Bearer abc' } } );
+		const garbage = await c.raw( 'GET', '/products', {
+			headers: { Authorization: 'Bearer abc' },
+		} );
 		expect( garbage.status ).toBe( 401 );
 	} );
 
 	it( 'missing/wrong Retailer → 400 RetailerException by default, 401 when configured', async () => {
-		const missing = await c.raw( 'GET', '/products', { headers: { Authorization: `Bearer ${ c.token }` }, auth: false } );
+		const missing = await c.raw( 'GET', '/products', {
+			headers: { Authorization: `Bearer ${ c.token }` },
+			auth: false,
+		} );
 		expect( missing.status ).toBe( 400 );
-		expect( missing.body.responseStatus.errorCode ).toBe( 'RetailerException' );
-		const wrong = await c.raw( 'GET', '/products', { headers: { Retailer: 'othershop' } } );
+		expect( missing.body.responseStatus.errorCode ).toBe(
+			'RetailerException'
+		);
+		const wrong = await c.raw( 'GET', '/products', {
+			headers: { Retailer: 'othershop' },
+		} );
 		expect( wrong.status ).toBe( 400 );
 		await c.sim( 'POST', '/config', { retailerErrorStatus: 401 } );
-		const wrong401 = await c.raw( 'GET', '/products', { headers: { Retailer: 'othershop' } } );
+		const wrong401 = await c.raw( 'GET', '/products', {
+			headers: { Retailer: 'othershop' },
+		} );
 		expect( wrong401.status ).toBe( 401 );
-		expect( wrong401.body.responseStatus.errorCode ).toBe( 'TokenException' );
+		expect( wrong401.body.responseStatus.errorCode ).toBe(
+			'TokenException'
+		);
 		// Retailer code is case-insensitive.
-		expect( ( await c.raw( 'GET', '/products', { headers: { Retailer: 'DEMO' } } ) ).status ).toBe( 200 );
+		expect(
+			(
+				await c.raw( 'GET', '/products', {
+					headers: { Retailer: 'DEMO' },
+				} )
+			).status
+		).toBe( 200 );
 	} );
 
 	it( 'unknown routes answer with a responseStatus', async () => {

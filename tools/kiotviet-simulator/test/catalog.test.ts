@@ -24,24 +24,42 @@ describe( 'categories', () => {
 	it( 'flat list: roots omit parentId, hasChild, rank, name a–z by default', async () => {
 		const r = await c.get( '/categories?pageSize=100' );
 		expect( r.body.total ).toBe( sim.state.categories.size );
-		const root = r.body.data.find( ( x: { categoryName: string } ) => x.categoryName === 'Thời trang' );
+		const root = r.body.data.find(
+			( x: { categoryName: string } ) => x.categoryName === 'Thời trang'
+		);
 		expect( root ).not.toHaveProperty( 'parentId' );
 		expect( root.hasChild ).toBe( true );
 		expect( root.retailerId ).toBe( 712345 );
-		const names = r.body.data.map( ( x: { categoryName: string } ) => x.categoryName );
-		expect( [ ...names ].sort( ( a, b ) => a.localeCompare( b, 'vi' ) ) ).toEqual( names );
-		const leaf = r.body.data.find( ( x: { categoryName: string } ) => x.categoryName === 'Áo polo' );
+		const names = r.body.data.map(
+			( x: { categoryName: string } ) => x.categoryName
+		);
+		expect(
+			[ ...names ].sort( ( a, b ) => a.localeCompare( b, 'vi' ) )
+		).toEqual( names );
+		const leaf = r.body.data.find(
+			( x: { categoryName: string } ) => x.categoryName === 'Áo polo'
+		);
 		expect( leaf.hasChild ).toBe( false );
 		expect( typeof leaf.parentId ).toBe( 'number' );
 	} );
 
 	it( 'hierachicalData=true: a tree of roots, 3 levels, children [] on leaves, total counts roots', async () => {
-		const r = await c.get( '/categories?hierachicalData=true&pageSize=100' );
-		const roots = [ ...sim.state.categories.values() ].filter( ( x ) => x.parentId === undefined );
+		const r = await c.get(
+			'/categories?hierachicalData=true&pageSize=100'
+		);
+		const roots = [ ...sim.state.categories.values() ].filter(
+			( x ) => x.parentId === undefined
+		);
 		expect( r.body.total ).toBe( roots.length );
-		const fashion = r.body.data.find( ( x: { categoryName: string } ) => x.categoryName === 'Thời trang' );
-		const ao = fashion.children.find( ( x: { categoryName: string } ) => x.categoryName === 'Áo' );
-		const polo = ao.children.find( ( x: { categoryName: string } ) => x.categoryName === 'Áo polo' );
+		const fashion = r.body.data.find(
+			( x: { categoryName: string } ) => x.categoryName === 'Thời trang'
+		);
+		const ao = fashion.children.find(
+			( x: { categoryName: string } ) => x.categoryName === 'Áo'
+		);
+		const polo = ao.children.find(
+			( x: { categoryName: string } ) => x.categoryName === 'Áo polo'
+		);
 		expect( polo.children ).toEqual( [] );
 	} );
 
@@ -50,25 +68,37 @@ describe( 'categories', () => {
 		const one = await c.get( `/categories/${ id }` );
 		expect( one.body.categoryId ).toBe( id );
 		await c.sim( 'POST', '/config', { categoryGetWrapped: true } );
-		expect( ( await c.get( `/categories/${ id }` ) ).body.data.categoryId ).toBe( id );
-		const created = await c.raw( 'POST', '/categories', { form: { categoryName: 'Khác', parentId: String( id ) } } );
+		expect(
+			( await c.get( `/categories/${ id }` ) ).body.data.categoryId
+		).toBe( id );
+		const created = await c.raw( 'POST', '/categories', {
+			form: { categoryName: 'Khác', parentId: String( id ) },
+		} );
 		expect( created.status ).toBe( 200 );
 		expect( created.body.message ).toBeTruthy();
 		expect( created.body.data.categoryName ).toBe( 'Khác' );
 		expect( created.body.data.parentId ).toBe( id );
 		expect( created.body.data.children ).toEqual( [] );
 		const newId = created.body.data.categoryId;
-		const upd = await c.put( `/categories/${ newId }`, { CategoryName: 'Khác 2' } );
+		const upd = await c.put( `/categories/${ newId }`, {
+			CategoryName: 'Khác 2',
+		} );
 		expect( upd.body.data.categoryName ).toBe( 'Khác 2' );
 		const parentDel = await c.del( `/categories/${ id }` );
 		expect( parentDel.status ).toBe( 400 );
 		expect( parentDel.body.responseStatus.message ).toBeTruthy();
-		const inUse = await c.del( `/categories/${ byCode( 'COCA330' ).categoryId }` );
+		const inUse = await c.del(
+			`/categories/${ byCode( 'COCA330' ).categoryId }`
+		);
 		expect( inUse.status ).toBe( 400 );
 		const del = await c.del( `/categories/${ newId }` );
 		expect( del.body ).toEqual( { message: 'Xóa dữ liệu thành công' } );
-		expect( ( await c.get( `/categories/${ newId }` ) ).status ).toBe( 404 );
-		const removed = await c.get( '/categories?includeRemoveIds=true&pageSize=1' );
+		expect( ( await c.get( `/categories/${ newId }` ) ).status ).toBe(
+			404
+		);
+		const removed = await c.get(
+			'/categories?includeRemoveIds=true&pageSize=1'
+		);
 		expect( removed.body.removedIds ).toEqual( [ newId ] );
 	} );
 } );
@@ -80,9 +110,17 @@ describe( 'products', () => {
 		expect( r.body.id ).toBe( p.id );
 		expect( r.body ).not.toHaveProperty( 'data' );
 		expect( r.body.inventories ).toHaveLength( 3 );
-		expect( r.body.priceBooks.map( ( b: { priceBookId: number } ) => b.priceBookId ) ).toContain( 77 );
-		expect( ( await c.get( '/products/code/POLO-DO-M' ) ).body.id ).toBe( p.id );
-		expect( ( await c.get( '/products/code?Id=0&Code=POLO-DO-M' ) ).body.id ).toBe( p.id );
+		expect(
+			r.body.priceBooks.map(
+				( b: { priceBookId: number } ) => b.priceBookId
+			)
+		).toContain( 77 );
+		expect( ( await c.get( '/products/code/POLO-DO-M' ) ).body.id ).toBe(
+			p.id
+		);
+		expect(
+			( await c.get( '/products/code?Id=0&Code=POLO-DO-M' ) ).body.id
+		).toBe( p.id );
 		const missing = await c.get( '/products/code/NOPE' );
 		expect( missing.status ).toBe( 404 );
 		expect( missing.body.responseStatus ).toBeTruthy();
@@ -99,10 +137,16 @@ describe( 'products', () => {
 		expect( child.masterProductId ).toBe( master.id );
 		expect( child.fullName ).toBe( 'Áo Polo - Xanh navy - L' );
 		expect( child.attributes ).toEqual( [
-			{ productId: child.id, attributeName: 'MÀU', attributeValue: 'Xanh navy' },
+			{
+				productId: child.id,
+				attributeName: 'MÀU',
+				attributeValue: 'Xanh navy',
+			},
 			{ productId: child.id, attributeName: 'SIZE', attributeValue: 'L' },
 		] );
-		const family = await c.get( `/products?masterProductId=${ master.id }&pageSize=100` );
+		const family = await c.get(
+			`/products?masterProductId=${ master.id }&pageSize=100`
+		);
 		expect( family.body.total ).toBe( 12 );
 		const red = ( await c.get( '/products/code/POLO-DO-S' ) ).body;
 		expect( red.fullName ).toBe( 'Áo Polo - Đỏ - S' );
@@ -113,29 +157,63 @@ describe( 'products', () => {
 		const carton = ( await c.get( '/products/code/COCA330-T24' ) ).body;
 		expect( base ).not.toHaveProperty( 'masterUnitId' );
 		expect( base.conversionValue ).toBe( 1 );
-		expect( base.units ).toEqual( [ expect.objectContaining( { id: carton.id, conversionValue: 24, unit: 'thùng 24 lon', basePrice: 215000 } ) ] );
+		expect( base.units ).toEqual( [
+			expect.objectContaining( {
+				id: carton.id,
+				conversionValue: 24,
+				unit: 'thùng 24 lon',
+				basePrice: 215000,
+			} ),
+		] );
 		expect( carton.masterUnitId ).toBe( base.id );
 		expect( carton.conversionValue ).toBe( 24 );
 		expect( carton.fullName ).toBe( 'Coca-Cola lon 330ml (thùng 24 lon)' );
-		await c.sim( 'POST', '/stock', { productId: base.id, branchId: 5001, onHand: 48 } );
+		await c.sim( 'POST', '/stock', {
+			productId: base.id,
+			branchId: 5001,
+			onHand: 48,
+		} );
 		const after = ( await c.get( '/products/code/COCA330-T24' ) ).body;
-		expect( after.inventories.find( ( i: { branchId: number } ) => i.branchId === 5001 ).onHand ).toBe( 2 );
+		expect(
+			after.inventories.find(
+				( i: { branchId: number } ) => i.branchId === 5001
+			).onHand
+		).toBe( 2 );
 	} );
 
 	it( 'services (type 3), combos (type 1, productFormulas), serial and lot items, inactive, not sold directly', async () => {
 		const service = ( await c.get( '/products/code/DV-THAYPIN' ) ).body;
 		expect( service.type ).toBe( 3 );
-		expect( service.inventories.every( ( i: { onHand: number } ) => i.onHand === 0 ) ).toBe( true );
+		expect(
+			service.inventories.every(
+				( i: { onHand: number } ) => i.onHand === 0
+			)
+		).toBe( true );
 		const combo = ( await c.get( '/products/code/COMBO-SACCAP' ) ).body;
 		expect( combo.type ).toBe( 1 );
 		expect( combo.productFormulas ).toHaveLength( 2 );
-		const phone = ( await c.get( '/products?includeSerials=true&productType=2&pageSize=100&name=iphone' ) ).body.data[ 0 ];
+		const phone = (
+			await c.get(
+				'/products?includeSerials=true&productType=2&pageSize=100&name=iphone'
+			)
+		).body.data[ 0 ];
 		expect( phone.isLotSerialControl ).toBe( true );
-		const inStock = phone.productSerials.filter( ( s: { status: number; branchId: number } ) => s.status === 1 && s.branchId === 5001 ).length;
-		expect( inStock ).toBe( sim.state.products.get( phone.id )?.inventories[ 5001 ]?.onHand );
+		const inStock = phone.productSerials.filter(
+			( s: { status: number; branchId: number } ) =>
+				s.status === 1 && s.branchId === 5001
+		).length;
+		expect( inStock ).toBe(
+			sim.state.products.get( phone.id )?.inventories[ 5001 ]?.onHand
+		);
 		const milk = ( await c.get( '/products/code/DIELAC-AG4' ) ).body;
 		expect( milk.isBatchExpireControl ).toBe( true );
-		expect( milk.productBatchExpires[ 0 ] ).toEqual( expect.objectContaining( { batchName: expect.any( String ), expireDate: expect.stringMatching( /^2027-/ ), branchId: 5001 } ) );
+		expect( milk.productBatchExpires[ 0 ] ).toEqual(
+			expect.objectContaining( {
+				batchName: expect.any( String ),
+				expireDate: expect.stringMatching( /^2027-/ ),
+				branchId: 5001,
+			} )
+		);
 		const inactive = ( await c.get( '/products/code/NOKIA105' ) ).body;
 		expect( inactive.isActive ).toBe( false );
 		const material = ( await c.get( '/products/code/VT-TUINILON' ) ).body;
@@ -171,40 +249,93 @@ describe( 'products', () => {
 		} );
 		expect( created.status ).toBe( 200 );
 		expect( created.body.code ).toMatch( /^SP\d{6}$/ );
-		expect( created.body.images ).toEqual( [ 'https://cdn.example.test/a.jpg' ] );
-		expect( created.body.inventories.find( ( i: { branchId: number } ) => i.branchId === 5001 ).onHand ).toBe( 7 );
-		const dup = await c.post( '/products', { code: 'SAC20W', name: 'x', basePrice: 1 } );
+		expect( created.body.images ).toEqual( [
+			'https://cdn.example.test/a.jpg',
+		] );
+		expect(
+			created.body.inventories.find(
+				( i: { branchId: number } ) => i.branchId === 5001
+			).onHand
+		).toBe( 7 );
+		const dup = await c.post( '/products', {
+			code: 'SAC20W',
+			name: 'x',
+			basePrice: 1,
+		} );
 		expect( dup.status ).toBe( 400 );
 		expect( dup.body.responseStatus.message ).toContain( 'SAC20W' );
-		const longBarcode = await c.post( '/products', { name: 'x', barCode: '12345678901234567' } );
+		const longBarcode = await c.post( '/products', {
+			name: 'x',
+			barCode: '12345678901234567',
+		} );
 		expect( longBarcode.status ).toBe( 400 );
-		const upd = await c.put( `/products/${ created.body.id }`, { Name: 'Đổi tên', isActive: false } );
+		const upd = await c.put( `/products/${ created.body.id }`, {
+			Name: 'Đổi tên',
+			isActive: false,
+		} );
 		expect( upd.body.name ).toBe( 'Đổi tên' );
 		expect( upd.body.isActive ).toBe( false );
 		const del = await c.del( `/products/${ created.body.id }` );
 		expect( del.body ).toEqual( { message: 'Xóa dữ liệu thành công' } );
-		expect( ( await c.get( `/products/${ created.body.id }` ) ).status ).toBe( 404 );
-		expect( ( await c.get( '/products?includeRemoveIds=true&pageSize=1' ) ).body.removedIds ).toEqual( [ created.body.id ] );
+		expect(
+			( await c.get( `/products/${ created.body.id }` ) ).status
+		).toBe( 404 );
+		expect(
+			( await c.get( '/products?includeRemoveIds=true&pageSize=1' ) ).body
+				.removedIds
+		).toEqual( [ created.body.id ] );
 	} );
 } );
 
 describe( 'productOnHands, branches, price books', () => {
 	it( 'productOnHands: id, code, dates, inventories {branchId, onHand, reserved}; delta by lastModifiedFrom', async () => {
-		const ts = ( await c.get( '/productOnHands?pageSize=1' ) ).body.timestamp;
+		const ts = ( await c.get( '/productOnHands?pageSize=1' ) ).body
+			.timestamp;
 		const p = byCode( 'OREO133' );
-		await c.sim( 'POST', '/stock', { productId: p.id, branchId: 5002, onHand: 3, reserved: 1 } );
-		const r = await c.get( `/productOnHands?lastModifiedFrom=${ encodeURIComponent( ts ) }&branchIds=5002` );
+		await c.sim( 'POST', '/stock', {
+			productId: p.id,
+			branchId: 5002,
+			onHand: 3,
+			reserved: 1,
+		} );
+		const r = await c.get(
+			`/productOnHands?lastModifiedFrom=${ encodeURIComponent(
+				ts
+			) }&branchIds=5002`
+		);
 		expect( r.body.total ).toBe( 1 );
-		expect( r.body.data[ 0 ] ).toEqual( expect.objectContaining( { id: p.id, code: 'OREO133', inventories: [ { branchId: 5002, onHand: 3, reserved: 1 } ] } ) );
+		expect( r.body.data[ 0 ] ).toEqual(
+			expect.objectContaining( {
+				id: p.id,
+				code: 'OREO133',
+				inventories: [ { branchId: 5002, onHand: 3, reserved: 1 } ],
+			} )
+		);
 		await c.sim( 'POST', '/config', { onhandLowercase: true } );
-		const lower = await c.get( `/productOnHands?lastModifiedFrom=${ encodeURIComponent( ts ) }&branchIds=5002` );
-		expect( lower.body.data[ 0 ].inventories[ 0 ] ).toHaveProperty( 'onhand', 3 );
+		const lower = await c.get(
+			`/productOnHands?lastModifiedFrom=${ encodeURIComponent(
+				ts
+			) }&branchIds=5002`
+		);
+		expect( lower.body.data[ 0 ].inventories[ 0 ] ).toHaveProperty(
+			'onhand',
+			3
+		);
 	} );
 
 	it( 'branches: 3 branches with branchName/branchCode', async () => {
-		const r = await c.get( '/branches?pageSize=100&orderBy=id&includeRemoveIds=true' );
+		const r = await c.get(
+			'/branches?pageSize=100&orderBy=id&includeRemoveIds=true'
+		);
 		expect( r.body.total ).toBe( 3 );
-		expect( r.body.data[ 0 ] ).toEqual( expect.objectContaining( { id: 5001, branchName: 'Chi nhánh trung tâm', branchCode: 'CN01', retailerId: 712345 } ) );
+		expect( r.body.data[ 0 ] ).toEqual(
+			expect.objectContaining( {
+				id: 5001,
+				branchName: 'Chi nhánh trung tâm',
+				branchCode: 'CN01',
+				retailerId: 712345,
+			} )
+		);
 		expect( r.body.removedIds ).toEqual( [] );
 	} );
 
@@ -212,26 +343,64 @@ describe( 'productOnHands, branches, price books', () => {
 		const r = await c.get( '/pricebooks?includePriceBookBranch=true' );
 		expect( r.body.total ).toBe( 2 );
 		const promo = r.body.data.find( ( b: { id: number } ) => b.id === 78 );
-		expect( promo ).toEqual( expect.objectContaining( { isActive: true, isGlobal: false, startDate: '2026-11-15T00:00:00.0000000', endDate: '2027-01-15T23:59:00.0000000' } ) );
-		expect( promo.priceBookBranches.map( ( x: { branchId: number } ) => x.branchId ) ).toEqual( [ 5001, 5003 ] );
-		expect( ( await c.get( '/pricebooks' ) ).body.data[ 0 ] ).not.toHaveProperty( 'priceBookBranches' );
+		expect( promo ).toEqual(
+			expect.objectContaining( {
+				isActive: true,
+				isGlobal: false,
+				startDate: '2026-11-15T00:00:00.0000000',
+				endDate: '2027-01-15T23:59:00.0000000',
+			} )
+		);
+		expect(
+			promo.priceBookBranches.map(
+				( x: { branchId: number } ) => x.branchId
+			)
+		).toEqual( [ 5001, 5003 ] );
+		expect(
+			( await c.get( '/pricebooks' ) ).body.data[ 0 ]
+		).not.toHaveProperty( 'priceBookBranches' );
 		const details = await c.get( '/pricebooks/77?pageSize=5' );
 		expect( details.body.pageSize ).toBe( 5 );
-		expect( details.body.total ).toBe( Object.keys( sim.state.priceBooks.get( 77 )?.prices ?? {} ).length );
-		expect( details.body.data[ 0 ] ).toEqual( expect.objectContaining( { productId: expect.any( Number ), productCode: expect.any( String ), price: expect.any( Number ) } ) );
-		const set = await c.post( '/pricebooks/detail', { pricebookId: 77, productId: byCode( 'OREO133' ).id, price: 19000 } );
+		expect( details.body.total ).toBe(
+			Object.keys( sim.state.priceBooks.get( 77 )?.prices ?? {} ).length
+		);
+		expect( details.body.data[ 0 ] ).toEqual(
+			expect.objectContaining( {
+				productId: expect.any( Number ),
+				productCode: expect.any( String ),
+				price: expect.any( Number ),
+			} )
+		);
+		const set = await c.post( '/pricebooks/detail', {
+			pricebookId: 77,
+			productId: byCode( 'OREO133' ).id,
+			price: 19000,
+		} );
 		expect( set.body.isSuccess ).toBe( true );
-		const general = await c.post( '/pricebooks/detail', { pricebookId: 0, productId: byCode( 'OREO133' ).id, price: 21000 } );
+		const general = await c.post( '/pricebooks/detail', {
+			pricebookId: 0,
+			productId: byCode( 'OREO133' ).id,
+			price: 21000,
+		} );
 		expect( general.status ).toBe( 200 );
 		const oreo = ( await c.get( '/products/code/OREO133' ) ).body;
 		expect( oreo.basePrice ).toBe( 21000 );
-		expect( oreo.priceBooks.find( ( b: { priceBookId: number } ) => b.priceBookId === 77 ).price ).toBe( 19000 );
+		expect(
+			oreo.priceBooks.find(
+				( b: { priceBookId: number } ) => b.priceBookId === 77
+			).price
+		).toBe( 19000 );
 	} );
 
 	it( 'price book activation through the control API shows on products', async () => {
-		await c.sim( 'POST', '/pricebooks/78', { isActive: false, endDate: '2026-12-01T00:00:00' } );
+		await c.sim( 'POST', '/pricebooks/78', {
+			isActive: false,
+			endDate: '2026-12-01T00:00:00',
+		} );
 		const p = ( await c.get( '/products/code/POLO-DO-S' ) ).body;
-		const b = p.priceBooks.find( ( x: { priceBookId: number } ) => x.priceBookId === 78 );
+		const b = p.priceBooks.find(
+			( x: { priceBookId: number } ) => x.priceBookId === 78
+		);
 		expect( b.isActive ).toBe( false );
 		expect( b.endDate ).toBe( '2026-12-01T00:00:00.0000000' );
 	} );

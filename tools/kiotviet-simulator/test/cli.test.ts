@@ -5,9 +5,14 @@ const root = path.resolve( __dirname, '../../..' );
 const tsx = path.join( root, 'node_modules/.bin/tsx' );
 const cli = path.join( root, 'tools/kiotviet-simulator/src/cli.ts' );
 
-function run( args: string[] ): Promise<{ line: string; code: number | null; stderr: string }> {
+function run(
+	args: string[]
+): Promise< { line: string; code: number | null; stderr: string } > {
 	return new Promise( ( resolve, reject ) => {
-		const child = spawn( tsx, [ cli, ...args ], { cwd: root, stdio: [ 'ignore', 'pipe', 'pipe' ] } );
+		const child = spawn( tsx, [ cli, ...args ], {
+			cwd: root,
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
 		let out = '';
 		let err = '';
 		const timer = setTimeout( () => {
@@ -23,7 +28,11 @@ function run( args: string[] ): Promise<{ line: string; code: number | null; std
 		child.stderr.on( 'data', ( d: Buffer ) => ( err += d.toString() ) );
 		child.on( 'exit', ( code ) => {
 			clearTimeout( timer );
-			resolve( { line: out.split( '\n' )[ 0 ] ?? '', code, stderr: err } );
+			resolve( {
+				line: out.split( '\n' )[ 0 ] ?? '',
+				code,
+				stderr: err,
+			} );
 		} );
 	} );
 }
@@ -31,11 +40,20 @@ function run( args: string[] ): Promise<{ line: string; code: number | null; std
 describe( 'cli', () => {
 	it( 'prints exactly the ready line', async () => {
 		const r = await run( [ '--seed', 'demo', '--port', '0' ] );
-		expect( r.line ).toMatch( /^KiotViet simulator ready on http:\/\/127\.0\.0\.1:\d+$/ );
+		expect( r.line ).toMatch(
+			/^KiotViet simulator ready on http:\/\/127\.0\.0\.1:\d+$/
+		);
 	}, 20000 );
 
 	it( 'refuses a non-loopback host', async () => {
-		const r = await run( [ '--seed', 'demo', '--port', '0', '--host', '0.0.0.0' ] );
+		const r = await run( [
+			'--seed',
+			'demo',
+			'--port',
+			'0',
+			'--host',
+			'0.0.0.0',
+		] );
 		expect( r.code ).toBe( 2 );
 		expect( r.stderr ).toContain( 'loopback' );
 	}, 20000 );

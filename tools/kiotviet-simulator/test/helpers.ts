@@ -1,8 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../src/server';
+import {
+	startSimulator,
+	type RunningSimulator,
+	type SimulatorOptions,
+} from '../src/server';
 
-export interface Resp<T = any> {
+export interface Resp< T = any > {
 	status: number;
 	headers: Headers;
 	body: T;
@@ -15,8 +19,18 @@ export class Client {
 
 	constructor( public base: string ) {}
 
-	async raw( method: string, path: string, opts: { body?: unknown; form?: Record<string, string>; headers?: Record<string, string>; auth?: boolean; signal?: AbortSignal } = {} ): Promise<Resp> {
-		const headers: Record<string, string> = { ...( opts.headers ?? {} ) };
+	async raw(
+		method: string,
+		path: string,
+		opts: {
+			body?: unknown;
+			form?: Record< string, string >;
+			headers?: Record< string, string >;
+			auth?: boolean;
+			signal?: AbortSignal;
+		} = {}
+	): Promise< Resp > {
+		const headers: Record< string, string > = { ...( opts.headers ?? {} ) };
 		if ( opts.auth !== false ) {
 			headers.Authorization ??= `Bearer ${ this.token }`;
 			headers.Retailer ??= this.retailer;
@@ -29,7 +43,12 @@ export class Client {
 			headers[ 'Content-Type' ] = 'application/json';
 			body = JSON.stringify( opts.body );
 		}
-		const res = await fetch( this.base + path, { method, headers, body, signal: opts.signal } );
+		const res = await fetch( this.base + path, {
+			method,
+			headers,
+			body,
+			signal: opts.signal,
+		} );
 		const text = await res.text();
 		let parsed: unknown = text;
 		try {
@@ -40,10 +59,15 @@ export class Client {
 		return { status: res.status, headers: res.headers, body: parsed, text };
 	}
 
-	async login(): Promise<string> {
+	async login(): Promise< string > {
 		const r = await this.raw( 'POST', '/connect/token', {
 			auth: false,
-			form: { scopes: 'PublicApi.Access', grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret' },
+			form: {
+				scopes: 'PublicApi.Access',
+				grant_type: 'client_credentials',
+				client_id: 'demo-client',
+				client_secret: 'demo-secret',
+			},
 		} );
 		if ( r.status !== 200 ) {
 			throw new Error( `login failed ${ r.status } ${ r.text }` );
@@ -52,29 +76,36 @@ export class Client {
 		return this.token;
 	}
 
-	get( path: string ): Promise<Resp> {
+	get( path: string ): Promise< Resp > {
 		return this.raw( 'GET', path );
 	}
 
-	post( path: string, body?: unknown ): Promise<Resp> {
+	post( path: string, body?: unknown ): Promise< Resp > {
 		return this.raw( 'POST', path, { body } );
 	}
 
-	put( path: string, body?: unknown ): Promise<Resp> {
+	put( path: string, body?: unknown ): Promise< Resp > {
 		return this.raw( 'PUT', path, { body } );
 	}
 
-	del( path: string ): Promise<Resp> {
+	del( path: string ): Promise< Resp > {
 		return this.raw( 'DELETE', path );
 	}
 
-	/** Control API (no auth). */
-	sim( method: string, path: string, body?: unknown ): Promise<Resp> {
+	/**
+	 * Control API (no auth).
+	 * @param method
+	 * @param path
+	 * @param body
+	 */
+	sim( method: string, path: string, body?: unknown ): Promise< Resp > {
 		return this.raw( method, `/__sim${ path }`, { body, auth: false } );
 	}
 }
 
-export async function boot( opts: SimulatorOptions = {} ): Promise<{ sim: RunningSimulator; c: Client }> {
+export async function boot(
+	opts: SimulatorOptions = {}
+): Promise< { sim: RunningSimulator; c: Client } > {
 	const sim = await startSimulator( { port: 0, ...opts } );
 	const c = new Client( sim.url );
 	await c.login();
@@ -115,23 +146,34 @@ export class Receiver {
 	} );
 	url = '';
 
-	async start(): Promise<string> {
-		await new Promise<void>( ( r ) => this.server.listen( 0, '127.0.0.1', () => r() ) );
-		this.url = `http://127.0.0.1:${ ( this.server.address() as AddressInfo ).port }/hook`;
+	async start(): Promise< string > {
+		await new Promise< void >( ( r ) =>
+			this.server.listen( 0, '127.0.0.1', () => r() )
+		);
+		this.url = `http://127.0.0.1:${
+			( this.server.address() as AddressInfo ).port
+		}/hook`;
 		return this.url;
 	}
 
-	async close(): Promise<void> {
+	async close(): Promise< void > {
 		this.server.closeAllConnections();
-		await new Promise<void>( ( r ) => this.server.close( () => r() ) );
+		await new Promise< void >( ( r ) => this.server.close( () => r() ) );
 	}
 
 	actions(): string[] {
-		return this.received.map( ( r ) => r.json?.Notifications?.[ 0 ]?.Action ?? ( r.json?.RemoveId ? 'RemoveId' : '?' ) );
+		return this.received.map(
+			( r ) =>
+				r.json?.Notifications?.[ 0 ]?.Action ??
+				( r.json?.RemoveId ? 'RemoveId' : '?' )
+		);
 	}
 }
 
-export async function waitFor( fn: () => boolean | Promise<boolean>, timeoutMs = 3000 ): Promise<void> {
+export async function waitFor(
+	fn: () => boolean | Promise< boolean >,
+	timeoutMs = 3000
+): Promise< void > {
 	const until = Date.now() + timeoutMs;
 	while ( Date.now() < until ) {
 		if ( await fn() ) {

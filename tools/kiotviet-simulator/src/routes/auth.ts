@@ -32,9 +32,15 @@ export function issueToken( sim: Sim ): { token: string; expiresIn: number } {
 			jti: randomUUID(),
 		} )
 	);
-	const sig = createHmac( 'sha256', 'kiotviet-simulator' ).update( `${ header }.${ payload }` ).digest( 'base64url' );
+	const sig = createHmac( 'sha256', 'kiotviet-simulator' )
+		.update( `${ header }.${ payload }` )
+		.digest( 'base64url' );
 	const token = `${ header }.${ payload }.${ sig }`;
-	sim.tokens.set( token, { exp: Date.now() + expiresIn * 1000, retailerCode: sim.state.retailerCode, clientId: sim.credentials.clientId } );
+	sim.tokens.set( token, {
+		exp: Date.now() + expiresIn * 1000,
+		retailerCode: sim.state.retailerCode,
+		clientId: sim.credentials.clientId,
+	} );
 	return { token, expiresIn };
 }
 
@@ -44,7 +50,9 @@ export function tokenRoute( ctx: Ctx ): Result {
 	let clientSecret = toStr( b.client_secret );
 	const basic = /^Basic\s+(.+)$/i.exec( ctx.headers.authorization ?? '' );
 	if ( basic?.[ 1 ] && clientId === undefined ) {
-		const [ id, secret ] = Buffer.from( basic[ 1 ], 'base64' ).toString( 'utf8' ).split( ':' );
+		const [ id, secret ] = Buffer.from( basic[ 1 ], 'base64' )
+			.toString( 'utf8' )
+			.split( ':' );
 		clientId = id;
 		clientSecret = secret;
 	}
@@ -53,7 +61,11 @@ export function tokenRoute( ctx: Ctx ): Result {
 		return { status: 400, body: { error: 'unsupported_grant_type' } };
 	}
 	const scope = toStr( b.scopes ) ?? toStr( b.scope );
-	if ( scope !== undefined && scope !== '' && ! scope.split( /\s+/ ).includes( 'PublicApi.Access' ) ) {
+	if (
+		scope !== undefined &&
+		scope !== '' &&
+		! scope.split( /\s+/ ).includes( 'PublicApi.Access' )
+	) {
 		return { status: 400, body: { error: 'invalid_scope' } };
 	}
 	const creds = ctx.sim.credentials;
@@ -61,26 +73,45 @@ export function tokenRoute( ctx: Ctx ): Result {
 		return { status: 400, body: { error: 'invalid_client' } };
 	}
 	const { token, expiresIn } = issueToken( ctx.sim );
-	return { status: 200, body: { access_token: token, expires_in: expiresIn, token_type: 'Bearer' } };
+	return {
+		status: 200,
+		body: {
+			access_token: token,
+			expires_in: expiresIn,
+			token_type: 'Bearer',
+		},
+	};
 }
 
-/** Throws the KiotViet error for a missing/expired token or a wrong Retailer header. */
+/**
+ * Throws the KiotViet error for a missing/expired token or a wrong Retailer header.
+ * @param ctx
+ */
 export function checkAuth( ctx: Ctx ): void {
 	const sim = ctx.sim;
 	const m = /^Bearer\s+(\S+)\s*$/i.exec( ctx.headers.authorization ?? '' );
 	const tok = m?.[ 1 ] ? sim.tokens.get( m[ 1 ] ) : undefined;
 	if ( ! tok || tok.exp <= Date.now() ) {
-		throw new ApiError( 401, 'TokenException', 'Token không hợp lệ hoặc đã hết hạn' );
+		throw new ApiError(
+			401,
+			'TokenException',
+			'Token không hợp lệ hoặc đã hết hạn'
+		);
 	}
 	const raw = ctx.headers.retailer;
 	const retailer = ( Array.isArray( raw ) ? raw[ 0 ] : raw ) ?? '';
 	const expected = sim.state.retailerCode.toLowerCase();
-	if ( retailer.trim().toLowerCase() !== expected || tok.retailerCode.toLowerCase() !== expected ) {
+	if (
+		retailer.trim().toLowerCase() !== expected ||
+		tok.retailerCode.toLowerCase() !== expected
+	) {
 		const status = sim.config.retailerErrorStatus;
 		throw new ApiError(
 			status,
 			status === 401 ? 'TokenException' : 'RetailerException',
-			retailer ? `Retailer ${ retailer } không hợp lệ` : 'Thiếu thông tin Retailer'
+			retailer
+				? `Retailer ${ retailer } không hợp lệ`
+				: 'Thiếu thông tin Retailer'
 		);
 	}
 }

@@ -1,11 +1,32 @@
 /** Categories, products, productOnHands, branches, price books (REST, camelCase). */
 import { kvDate } from '../format';
-import { notFound, validation, type Branch, type Category, type PriceBook, type Product, type State } from '../state';
-import { bBool, bNum, bStr, listPage, ok, parseProductInput, route, type Ctx, type Route } from './util';
+import {
+	notFound,
+	validation,
+	type Branch,
+	type Category,
+	type PriceBook,
+	type Product,
+	type State,
+} from '../state';
+import {
+	bBool,
+	bNum,
+	bStr,
+	listPage,
+	ok,
+	parseProductInput,
+	route,
+	type Ctx,
+	type Route,
+} from './util';
 
 // ------------------------------------------------------------------ serializers
 
-export function categoryJson( st: State, c: Category ): Record<string, unknown> {
+export function categoryJson(
+	st: State,
+	c: Category
+): Record< string, unknown > {
 	return {
 		categoryId: c.categoryId,
 		parentId: c.parentId,
@@ -18,9 +39,26 @@ export function categoryJson( st: State, c: Category ): Record<string, unknown> 
 	};
 }
 
-function categoryTree( st: State, c: Category, childrenOf: Map<number, Category[]>, depth = 0 ): Record<string, unknown> {
-	const kids = ( childrenOf.get( c.categoryId ) ?? [] ).slice().sort( ( a, b ) => a.categoryName.localeCompare( b.categoryName, 'vi' ) );
-	return { ...categoryJson( st, c ), children: depth < 5 ? kids.map( ( k ) => categoryTree( st, k, childrenOf, depth + 1 ) ) : [] };
+function categoryTree(
+	st: State,
+	c: Category,
+	childrenOf: Map< number, Category[] >,
+	depth = 0
+): Record< string, unknown > {
+	const kids = ( childrenOf.get( c.categoryId ) ?? [] )
+		.slice()
+		.sort( ( a, b ) =>
+			a.categoryName.localeCompare( b.categoryName, 'vi' )
+		);
+	return {
+		...categoryJson( st, c ),
+		children:
+			depth < 5
+				? kids.map( ( k ) =>
+						categoryTree( st, k, childrenOf, depth + 1 )
+				  )
+				: [],
+	};
 }
 
 export interface ProductJsonOptions {
@@ -33,8 +71,12 @@ export interface ProductJsonOptions {
 	quantity?: boolean;
 }
 
-export function productJson( st: State, p: Product, o: ProductJsonOptions = {} ): Record<string, unknown> {
-	const out: Record<string, unknown> = {
+export function productJson(
+	st: State,
+	p: Product,
+	o: ProductJsonOptions = {}
+): Record< string, unknown > {
+	const out: Record< string, unknown > = {
 		id: p.id,
 		code: p.code,
 		barCode: p.barCode,
@@ -49,7 +91,11 @@ export function productJson( st: State, p: Product, o: ProductJsonOptions = {} )
 		description: p.description,
 		hasVariants: p.hasVariants,
 		masterProductId: p.masterProductId,
-		attributes: p.attributes.map( ( a ) => ( { productId: p.id, attributeName: a.attributeName, attributeValue: a.attributeValue } ) ),
+		attributes: p.attributes.map( ( a ) => ( {
+			productId: p.id,
+			attributeName: a.attributeName,
+			attributeValue: a.attributeValue,
+		} ) ),
 		unit: p.unit,
 		masterUnitId: p.masterUnitId,
 		conversionValue: p.conversionValue,
@@ -75,7 +121,10 @@ export function productJson( st: State, p: Product, o: ProductJsonOptions = {} )
 		modifiedDate: kvDate( p.modifiedDate ),
 	};
 	if ( o.inventories ) {
-		const ids = o.branchIds && o.branchIds.length ? o.branchIds : [ ...st.branches.keys() ];
+		const ids =
+			o.branchIds && o.branchIds.length
+				? o.branchIds
+				: [ ...st.branches.keys() ];
 		out.inventories = ids
 			.filter( ( b ) => st.branches.has( b ) )
 			.map( ( b ) => {
@@ -123,7 +172,13 @@ export function productJson( st: State, p: Product, o: ProductJsonOptions = {} )
 			onHand: b.onHand,
 			batchName: b.batchName,
 			expireDate: kvDate( b.expireDate ),
-			fullNameVirgule: `${ p.fullName } - ${ b.batchName } - ${ kvDate( b.expireDate ).slice( 0, 10 ).split( '-' ).reverse().join( '/' ) }`,
+			fullNameVirgule: `${ p.fullName } - ${ b.batchName } - ${ kvDate(
+				b.expireDate
+			)
+				.slice( 0, 10 )
+				.split( '-' )
+				.reverse()
+				.join( '/' ) }`,
 			branchId: b.branchId,
 		} ) );
 	}
@@ -144,7 +199,7 @@ export function productJson( st: State, p: Product, o: ProductJsonOptions = {} )
 	return out;
 }
 
-export function branchJson( st: State, b: Branch ): Record<string, unknown> {
+export function branchJson( st: State, b: Branch ): Record< string, unknown > {
 	return {
 		id: b.id,
 		branchName: b.branchName,
@@ -157,14 +212,19 @@ export function branchJson( st: State, b: Branch ): Record<string, unknown> {
 		wardName: b.wardName,
 		isActive: b.isActive,
 		retailerId: st.retailerId,
-		modifiedDate: b.modifiedDate === undefined ? undefined : kvDate( b.modifiedDate ),
+		modifiedDate:
+			b.modifiedDate === undefined ? undefined : kvDate( b.modifiedDate ),
 		createdDate: kvDate( b.createdDate ),
 	};
 }
 
-export function priceBookJson( st: State, pb: PriceBook, ctx?: Ctx ): Record<string, unknown> {
+export function priceBookJson(
+	st: State,
+	pb: PriceBook,
+	ctx?: Ctx
+): Record< string, unknown > {
 	const q = ctx?.query;
-	const out: Record<string, unknown> = {
+	const out: Record< string, unknown > = {
 		id: pb.id,
 		name: pb.name,
 		isActive: pb.isActive,
@@ -177,7 +237,12 @@ export function priceBookJson( st: State, pb: PriceBook, ctx?: Ctx ): Record<str
 		createdDate: kvDate( pb.createdDate ),
 	};
 	if ( q?.bool( 'includePriceBookBranch' ) ) {
-		out.priceBookBranches = pb.branchIds.map( ( b, i ) => ( { id: pb.id * 100 + i + 1, priceBookId: pb.id, branchId: b, branchName: st.branches.get( b )?.branchName } ) );
+		out.priceBookBranches = pb.branchIds.map( ( b, i ) => ( {
+			id: pb.id * 100 + i + 1,
+			priceBookId: pb.id,
+			branchId: b,
+			branchName: st.branches.get( b )?.branchName,
+		} ) );
 	}
 	if ( q?.bool( 'includePriceBookCustomerGroups' ) ) {
 		out.priceBookCustomerGroups = [];
@@ -207,7 +272,10 @@ const detailOptions = ( ctx: Ctx ): ProductJsonOptions => ( {
 	branchIds: ctx.query.nums( 'branchIds' ),
 } );
 
-function productByCodeRoute( ctx: Ctx, code: string | undefined ): Record<string, unknown> {
+function productByCodeRoute(
+	ctx: Ctx,
+	code: string | undefined
+): Record< string, unknown > {
 	const st = ctx.sim.state;
 	const p = code ? st.productByCode( code ) : undefined;
 	if ( ! p ) {
@@ -216,8 +284,15 @@ function productByCodeRoute( ctx: Ctx, code: string | undefined ): Record<string
 	return productJson( st, p, detailOptions( ctx ) );
 }
 
-export function categoryWriteBody( ctx: Ctx ): { categoryName?: string; parentId?: number } {
-	return { categoryName: bStr( ctx.body, 'categoryname' ) ?? bStr( ctx.body, 'name' ), parentId: bNum( ctx.body, 'parentid' ) };
+export function categoryWriteBody( ctx: Ctx ): {
+	categoryName?: string;
+	parentId?: number;
+} {
+	return {
+		categoryName:
+			bStr( ctx.body, 'categoryname' ) ?? bStr( ctx.body, 'name' ),
+		parentId: bNum( ctx.body, 'parentid' ),
+	};
 }
 
 export const catalogRoutes: Route[] = [
@@ -225,8 +300,11 @@ export const catalogRoutes: Route[] = [
 	route( 'GET', '/categories', ( ctx ) => {
 		const st = ctx.sim.state;
 		const all = [ ...st.categories.values() ];
-		if ( ctx.query.bool( 'hierachicalData' ) || ctx.query.bool( 'hierarchicalData' ) ) {
-			const childrenOf = new Map<number, Category[]>();
+		if (
+			ctx.query.bool( 'hierachicalData' ) ||
+			ctx.query.bool( 'hierarchicalData' )
+		) {
+			const childrenOf = new Map< number, Category[] >();
 			for ( const c of all ) {
 				if ( c.parentId !== undefined ) {
 					const list = childrenOf.get( c.parentId ) ?? [];
@@ -234,10 +312,22 @@ export const catalogRoutes: Route[] = [
 					childrenOf.set( c.parentId, list );
 				}
 			}
-			const roots = all.filter( ( c ) => c.parentId === undefined || ! st.categories.has( c.parentId ) );
+			const roots = all.filter(
+				( c ) =>
+					c.parentId === undefined ||
+					! st.categories.has( c.parentId )
+			);
 			return ok(
 				listPage( ctx, roots, {
-					sortKeys: { name: ( c ) => c.categoryName, categoryName: ( c ) => c.categoryName, id: ( c ) => c.categoryId, categoryId: ( c ) => c.categoryId, createdDate: ( c ) => c.createdDate, modifiedDate: ( c ) => c.modifiedDate, rank: ( c ) => c.rank },
+					sortKeys: {
+						name: ( c ) => c.categoryName,
+						categoryName: ( c ) => c.categoryName,
+						id: ( c ) => c.categoryId,
+						categoryId: ( c ) => c.categoryId,
+						createdDate: ( c ) => c.createdDate,
+						modifiedDate: ( c ) => c.modifiedDate,
+						rank: ( c ) => c.rank,
+					},
 					defaultOrderBy: 'name',
 					ignoreModified: true,
 					map: ( c ) => categoryTree( st, c, childrenOf ),
@@ -247,7 +337,15 @@ export const catalogRoutes: Route[] = [
 		}
 		return ok(
 			listPage( ctx, all, {
-				sortKeys: { name: ( c ) => c.categoryName, categoryName: ( c ) => c.categoryName, id: ( c ) => c.categoryId, categoryId: ( c ) => c.categoryId, createdDate: ( c ) => c.createdDate, modifiedDate: ( c ) => c.modifiedDate, rank: ( c ) => c.rank },
+				sortKeys: {
+					name: ( c ) => c.categoryName,
+					categoryName: ( c ) => c.categoryName,
+					id: ( c ) => c.categoryId,
+					categoryId: ( c ) => c.categoryId,
+					createdDate: ( c ) => c.createdDate,
+					modifiedDate: ( c ) => c.modifiedDate,
+					rank: ( c ) => c.rank,
+				},
 				defaultOrderBy: 'name',
 				modified: ( c ) => c.modifiedDate,
 				map: ( c ) => categoryJson( st, c ),
@@ -259,7 +357,9 @@ export const catalogRoutes: Route[] = [
 		const st = ctx.sim.state;
 		const c = st.categories.get( Number( ctx.params[ 0 ] ) );
 		if ( ! c ) {
-			throw notFound( `Không tìm thấy nhóm hàng ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy nhóm hàng ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
 		const body = categoryJson( st, c );
 		return ok( ctx.sim.config.categoryGetWrapped ? { data: body } : body );
@@ -268,12 +368,21 @@ export const catalogRoutes: Route[] = [
 		const st = ctx.sim.state;
 		const b = categoryWriteBody( ctx );
 		const c = st.createCategory( b.categoryName ?? '', b.parentId );
-		return ok( { message: 'Cập nhật dữ liệu thành công', data: { ...categoryJson( st, c ), children: [] } } );
+		return ok( {
+			message: 'Cập nhật dữ liệu thành công',
+			data: { ...categoryJson( st, c ), children: [] },
+		} );
 	} ),
 	route( 'PUT', '/categories/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const c = st.updateCategory( Number( ctx.params[ 0 ] ), categoryWriteBody( ctx ) );
-		return ok( { message: 'Cập nhật dữ liệu thành công', data: { ...categoryJson( st, c ), children: [] } } );
+		const c = st.updateCategory(
+			Number( ctx.params[ 0 ] ),
+			categoryWriteBody( ctx )
+		);
+		return ok( {
+			message: 'Cập nhật dữ liệu thành công',
+			data: { ...categoryJson( st, c ), children: [] },
+		} );
 	} ),
 	route( 'DELETE', '/categories/:id', ( ctx ) => {
 		ctx.sim.state.deleteCategory( Number( ctx.params[ 0 ] ) );
@@ -299,7 +408,11 @@ export const catalogRoutes: Route[] = [
 		}
 		const masterProductId = q.num( 'masterProductId' );
 		if ( masterProductId !== undefined ) {
-			rows = rows.filter( ( p ) => p.masterProductId === masterProductId || p.id === masterProductId );
+			rows = rows.filter(
+				( p ) =>
+					p.masterProductId === masterProductId ||
+					p.id === masterProductId
+			);
 		}
 		const tradeMarkId = q.num( 'tradeMarkId' );
 		if ( tradeMarkId !== undefined ) {
@@ -311,7 +424,11 @@ export const catalogRoutes: Route[] = [
 		}
 		const name = q.str( 'name' )?.trim().toLowerCase();
 		if ( name ) {
-			rows = rows.filter( ( p ) => p.fullName.toLowerCase().includes( name ) || p.code.toLowerCase().includes( name ) );
+			rows = rows.filter(
+				( p ) =>
+					p.fullName.toLowerCase().includes( name ) ||
+					p.code.toLowerCase().includes( name )
+			);
 		}
 		const opts: ProductJsonOptions = {
 			inventories: q.bool( 'includeInventory' ) ?? false,
@@ -338,18 +455,37 @@ export const catalogRoutes: Route[] = [
 			} )
 		);
 	} ),
-	route( 'GET', '/products/code', ( ctx ) => ok( productByCodeRoute( ctx, ctx.query.str( 'Code' ) ) ) ),
-	route( 'GET', '/products/code/:code', ( ctx ) => ok( productByCodeRoute( ctx, ctx.params[ 0 ] ) ) ),
-	route( 'GET', '/products/:id', ( ctx ) => ok( productJson( ctx.sim.state, productOr404( ctx.sim.state, ctx.params[ 0 ] ), detailOptions( ctx ) ) ) ),
+	route( 'GET', '/products/code', ( ctx ) =>
+		ok( productByCodeRoute( ctx, ctx.query.str( 'Code' ) ) )
+	),
+	route( 'GET', '/products/code/:code', ( ctx ) =>
+		ok( productByCodeRoute( ctx, ctx.params[ 0 ] ) )
+	),
+	route( 'GET', '/products/:id', ( ctx ) =>
+		ok(
+			productJson(
+				ctx.sim.state,
+				productOr404( ctx.sim.state, ctx.params[ 0 ] ),
+				detailOptions( ctx )
+			)
+		)
+	),
 	route( 'POST', '/products', ( ctx ) => {
 		const st = ctx.sim.state;
 		const p = st.createProduct( parseProductInput( ctx.body ) );
-		return ok( productJson( st, p, { inventories: true, priceBooks: true } ) );
+		return ok(
+			productJson( st, p, { inventories: true, priceBooks: true } )
+		);
 	} ),
 	route( 'PUT', '/products/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const p = st.updateProduct( Number( ctx.params[ 0 ] ), parseProductInput( ctx.body ) );
-		return ok( productJson( st, p, { inventories: true, priceBooks: true } ) );
+		const p = st.updateProduct(
+			Number( ctx.params[ 0 ] ),
+			parseProductInput( ctx.body )
+		);
+		return ok(
+			productJson( st, p, { inventories: true, priceBooks: true } )
+		);
 	} ),
 	route( 'DELETE', '/products/:id', ( ctx ) => {
 		ctx.sim.state.deleteProduct( Number( ctx.params[ 0 ] ) );
@@ -360,11 +496,19 @@ export const catalogRoutes: Route[] = [
 	route( 'GET', '/productOnHands', ( ctx ) => {
 		const st = ctx.sim.state;
 		const branchIds = ctx.query.nums( 'branchIds' );
-		const ids = branchIds && branchIds.length ? branchIds.filter( ( b ) => st.branches.has( b ) ) : [ ...st.branches.keys() ];
+		const ids =
+			branchIds && branchIds.length
+				? branchIds.filter( ( b ) => st.branches.has( b ) )
+				: [ ...st.branches.keys() ];
 		const onHandKey = ctx.sim.config.onhandLowercase ? 'onhand' : 'onHand';
 		return ok(
 			listPage( ctx, [ ...st.products.values() ], {
-				sortKeys: { id: ( p ) => p.id, code: ( p ) => p.code, createdDate: ( p ) => p.createdDate, modifiedDate: ( p ) => p.modifiedDate },
+				sortKeys: {
+					id: ( p ) => p.id,
+					code: ( p ) => p.code,
+					createdDate: ( p ) => p.createdDate,
+					modifiedDate: ( p ) => p.modifiedDate,
+				},
 				defaultOrderBy: 'id',
 				modified: ( p ) => p.modifiedDate,
 				map: ( p ) => ( {
@@ -374,7 +518,11 @@ export const catalogRoutes: Route[] = [
 					modifiedDate: kvDate( p.modifiedDate ),
 					inventories: ids.map( ( b ) => {
 						const inv = st.inventoryOf( p, b );
-						return { branchId: b, [ onHandKey ]: inv.onHand, reserved: inv.reserved };
+						return {
+							branchId: b,
+							[ onHandKey ]: inv.onHand,
+							reserved: inv.reserved,
+						};
 					} ),
 				} ),
 			} )
@@ -386,7 +534,13 @@ export const catalogRoutes: Route[] = [
 		const st = ctx.sim.state;
 		return ok(
 			listPage( ctx, [ ...st.branches.values() ], {
-				sortKeys: { id: ( b ) => b.id, name: ( b ) => b.branchName, branchName: ( b ) => b.branchName, createdDate: ( b ) => b.createdDate, modifiedDate: ( b ) => b.modifiedDate ?? b.createdDate },
+				sortKeys: {
+					id: ( b ) => b.id,
+					name: ( b ) => b.branchName,
+					branchName: ( b ) => b.branchName,
+					createdDate: ( b ) => b.createdDate,
+					modifiedDate: ( b ) => b.modifiedDate ?? b.createdDate,
+				},
 				defaultOrderBy: 'id',
 				modified: ( b ) => b.modifiedDate ?? b.createdDate,
 				removed: st.removed.branches,
@@ -397,7 +551,9 @@ export const catalogRoutes: Route[] = [
 	route( 'GET', '/branches/:id', ( ctx ) => {
 		const b = ctx.sim.state.branches.get( Number( ctx.params[ 0 ] ) );
 		if ( ! b ) {
-			throw notFound( `Không tìm thấy chi nhánh ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy chi nhánh ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
 		return ok( branchJson( ctx.sim.state, b ) );
 	} ),
@@ -407,7 +563,12 @@ export const catalogRoutes: Route[] = [
 		const st = ctx.sim.state;
 		return ok(
 			listPage( ctx, [ ...st.priceBooks.values() ], {
-				sortKeys: { id: ( pb ) => pb.id, name: ( pb ) => pb.name, createdDate: ( pb ) => pb.createdDate, modifiedDate: ( pb ) => pb.modifiedDate },
+				sortKeys: {
+					id: ( pb ) => pb.id,
+					name: ( pb ) => pb.name,
+					createdDate: ( pb ) => pb.createdDate,
+					modifiedDate: ( pb ) => pb.modifiedDate,
+				},
 				defaultOrderBy: 'id',
 				modified: ( pb ) => pb.modifiedDate,
 				map: ( pb ) => priceBookJson( st, pb, ctx ),
@@ -418,16 +579,30 @@ export const catalogRoutes: Route[] = [
 		const st = ctx.sim.state;
 		const pb = st.priceBooks.get( Number( ctx.params[ 0 ] ) );
 		if ( ! pb ) {
-			throw notFound( `Không tìm thấy bảng giá ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy bảng giá ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
-		const rows = Object.entries( pb.prices ).map( ( [ pid, price ] ) => ( { productId: Number( pid ), price } ) );
+		const rows = Object.entries( pb.prices ).map( ( [ pid, price ] ) => ( {
+			productId: Number( pid ),
+			price,
+		} ) );
 		return ok(
 			listPage( ctx, rows, {
-				sortKeys: { id: ( r ) => r.productId, productId: ( r ) => r.productId, price: ( r ) => r.price },
+				sortKeys: {
+					id: ( r ) => r.productId,
+					productId: ( r ) => r.productId,
+					price: ( r ) => r.price,
+				},
 				defaultOrderBy: 'id',
 				map: ( r ) => {
 					const p = st.products.get( r.productId );
-					return { productId: r.productId, productCode: p?.code, productName: p?.fullName, price: r.price };
+					return {
+						productId: r.productId,
+						productCode: p?.code,
+						productName: p?.fullName,
+						price: r.price,
+					};
 				},
 			} )
 		);
@@ -439,7 +614,10 @@ export const catalogRoutes: Route[] = [
 		const productId = bNum( b, 'productid' );
 		const price = bNum( b, 'price' );
 		if ( productId === undefined || price === undefined || price < 0 ) {
-			throw validation( 'Thiếu productId hoặc price', productId === undefined ? 'productId' : 'price' );
+			throw validation(
+				'Thiếu productId hoặc price',
+				productId === undefined ? 'productId' : 'price'
+			);
 		}
 		st.setPrice( pricebookId, productId, price );
 		return ok( { message: 'Cập nhật giá thành công', isSuccess: true } );

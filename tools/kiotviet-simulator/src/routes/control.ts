@@ -2,24 +2,55 @@
  * Control API under /__sim/ (not part of KiotViet): reset, introspection, faults, webhook delivery
  * controls, and shop-owner actions that change state and emit the webhooks KiotViet would.
  */
-import { asArray, asBag, kvDateOffset, lowerKeys, toBool, toNum, toStr, type Bag } from '../format';
+import {
+	asArray,
+	asBag,
+	kvDateOffset,
+	lowerKeys,
+	toBool,
+	toNum,
+	toStr,
+	type Bag,
+} from '../format';
 import { ORDER_STATUS, validation } from '../state';
 import type { FaultRule } from '../faults';
 import { DEFAULT_CONFIG, type SimConfig } from '../config';
 import type { SeedName } from '../server';
-import { KEY_MODES, normalizeSignatureMode, SIGNATURE_MODES, type KeyMode } from '../signature';
+import {
+	KEY_MODES,
+	normalizeSignatureMode,
+	SIGNATURE_MODES,
+	type KeyMode,
+} from '../signature';
 import type { WebhookConfig } from '../webhooks';
 import { categoryJson, productJson } from './catalog';
 import { customerJson, orderJson } from './sales';
-import { bBool, bDate, bNum, bStr, ok, parseCustomerInput, parseProductInput, route, type Ctx, type Route } from './util';
+import {
+	bBool,
+	bDate,
+	bNum,
+	bStr,
+	ok,
+	parseCustomerInput,
+	parseProductInput,
+	route,
+	type Ctx,
+	type Route,
+} from './util';
 
-/** Control bodies: case-insensitive keys too. */
+/**
+ * Control bodies: case-insensitive keys too.
+ * @param ctx
+ */
 function lb( ctx: Ctx ): Bag {
 	return ( lowerKeys( ctx.body ) as Bag ) ?? {};
 }
 
-function countBy<T>( rows: T[], key: ( t: T ) => string ): Record<string, number> {
-	const out: Record<string, number> = {};
+function countBy< T >(
+	rows: T[],
+	key: ( t: T ) => string
+): Record< string, number > {
+	const out: Record< string, number > = {};
 	for ( const r of rows ) {
 		const k = key( r );
 		out[ k ] = ( out[ k ] ?? 0 ) + 1;
@@ -38,7 +69,11 @@ function parseRule( raw: unknown ): FaultRule {
 		throw validation( 'fault rule needs a path', 'path' );
 	}
 	const mode = toStr( l.mode );
-	if ( mode !== undefined && mode !== 'commit-then-fail' && mode !== 'commit-then-timeout' ) {
+	if (
+		mode !== undefined &&
+		mode !== 'commit-then-fail' &&
+		mode !== 'commit-then-timeout'
+	) {
 		throw validation( `unknown fault mode ${ mode }`, 'mode' );
 	}
 	return {
@@ -63,7 +98,7 @@ function idParam( ctx: Ctx ): number {
 	return n;
 }
 
-function requestsView( ctx: Ctx ): Record<string, unknown> {
+function requestsView( ctx: Ctx ): Record< string, unknown > {
 	const sim = ctx.sim;
 	let rows = sim.requests;
 	const kind = ctx.query.str( 'kind' );
@@ -76,7 +111,9 @@ function requestsView( ctx: Ctx ): Record<string, unknown> {
 	}
 	const prefix = ctx.query.str( 'path' );
 	if ( prefix ) {
-		rows = rows.filter( ( r ) => r.path.toLowerCase().startsWith( prefix.toLowerCase() ) );
+		rows = rows.filter( ( r ) =>
+			r.path.toLowerCase().startsWith( prefix.toLowerCase() )
+		);
 	}
 	const since = ctx.query.num( 'since' );
 	if ( since !== undefined ) {
@@ -90,19 +127,25 @@ function requestsView( ctx: Ctx ): Record<string, unknown> {
 			apiGet: api.filter( ( r ) => r.method === 'GET' ).length,
 			token: rows.filter( ( r ) => r.kind === 'token' ).length,
 			image: rows.filter( ( r ) => r.kind === 'image' ).length,
-			byMethod: countBy( rows.filter( ( r ) => r.kind !== 'image' ), ( r ) => r.method ),
+			byMethod: countBy(
+				rows.filter( ( r ) => r.kind !== 'image' ),
+				( r ) => r.method
+			),
 			byRoute: countBy( rows, ( r ) => r.route ),
 			byPath: countBy( rows, ( r ) => `${ r.method } ${ r.path }` ),
 			byStatus: countBy( rows, ( r ) => String( r.status ) ),
 			control: sim.controlRequests,
 		},
-		getBudget: { budgetPerHour: sim.limiter.budgetPerHour, usedInWindow: sim.limiter.used() },
+		getBudget: {
+			budgetPerHour: sim.limiter.budgetPerHour,
+			usedInWindow: sim.limiter.used(),
+		},
 		requests: ctx.query.bool( 'countsOnly' ) ? undefined : rows,
 	};
 }
 
-function parseWebhookConfig( b: Bag ): Partial<WebhookConfig> {
-	const patch: Partial<WebhookConfig> = {};
+function parseWebhookConfig( b: Bag ): Partial< WebhookConfig > {
+	const patch: Partial< WebhookConfig > = {};
 	const mode = toStr( b.mode );
 	if ( mode !== undefined ) {
 		if ( mode !== 'immediate' && mode !== 'manual' ) {
@@ -114,21 +157,32 @@ function parseWebhookConfig( b: Bag ): Partial<WebhookConfig> {
 	if ( sm !== undefined ) {
 		const norm = normalizeSignatureMode( sm );
 		if ( ! norm ) {
-			throw validation( `signatureMode must be one of ${ SIGNATURE_MODES.join( ', ' ) }`, 'signatureMode' );
+			throw validation(
+				`signatureMode must be one of ${ SIGNATURE_MODES.join(
+					', '
+				) }`,
+				'signatureMode'
+			);
 		}
 		patch.signatureMode = norm;
 	}
 	const km = toStr( b.keymode );
 	if ( km !== undefined ) {
 		if ( ! KEY_MODES.includes( km as KeyMode ) ) {
-			throw validation( `keyMode must be one of ${ KEY_MODES.join( ', ' ) }`, 'keyMode' );
+			throw validation(
+				`keyMode must be one of ${ KEY_MODES.join( ', ' ) }`,
+				'keyMode'
+			);
 		}
 		patch.keyMode = km as KeyMode;
 	}
 	const df = toStr( b.deleteform );
 	if ( df !== undefined ) {
 		if ( df !== 'envelope' && df !== 'bare' ) {
-			throw validation( 'deleteForm must be envelope or bare', 'deleteForm' );
+			throw validation(
+				'deleteForm must be envelope or bare',
+				'deleteForm'
+			);
 		}
 		patch.deleteForm = df;
 	}
@@ -145,10 +199,15 @@ function parseWebhookConfig( b: Bag ): Partial<WebhookConfig> {
 		patch.duplicate = dup;
 	}
 	if ( b.reorder !== undefined ) {
-		patch.reorder = typeof b.reorder === 'number' ? b.reorder : toBool( b.reorder ) ?? false;
+		patch.reorder =
+			typeof b.reorder === 'number'
+				? b.reorder
+				: toBool( b.reorder ) ?? false;
 	}
 	if ( b.retrydelaysms !== undefined ) {
-		patch.retryDelaysMs = asArray( b.retrydelaysms ).map( ( x ) => toNum( x ) ?? 0 );
+		patch.retryDelaysMs = asArray( b.retrydelaysms ).map(
+			( x ) => toNum( x ) ?? 0
+		);
 	}
 	const t = toNum( b.timeoutms );
 	if ( t !== undefined ) {
@@ -157,8 +216,8 @@ function parseWebhookConfig( b: Bag ): Partial<WebhookConfig> {
 	return patch;
 }
 
-function parseSimConfig( b: Bag ): Partial<SimConfig> {
-	const patch: Partial<SimConfig> = {};
+function parseSimConfig( b: Bag ): Partial< SimConfig > {
+	const patch: Partial< SimConfig > = {};
 	const keys = Object.keys( DEFAULT_CONFIG ) as ( keyof SimConfig )[];
 	for ( const k of keys ) {
 		const v = b[ k.toLowerCase() ];
@@ -170,19 +229,45 @@ function parseSimConfig( b: Bag ): Partial<SimConfig> {
 		if ( parsed === undefined ) {
 			throw validation( `invalid value for ${ k }`, k );
 		}
-		( patch as Record<string, unknown> )[ k ] = parsed;
+		( patch as Record< string, unknown > )[ k ] = parsed;
 	}
-	if ( patch.retailerErrorStatus !== undefined && patch.retailerErrorStatus !== 400 && patch.retailerErrorStatus !== 401 ) {
-		throw validation( 'retailerErrorStatus must be 400 or 401', 'retailerErrorStatus' );
+	if (
+		patch.retailerErrorStatus !== undefined &&
+		patch.retailerErrorStatus !== 400 &&
+		patch.retailerErrorStatus !== 401
+	) {
+		throw validation(
+			'retailerErrorStatus must be 400 or 401',
+			'retailerErrorStatus'
+		);
 	}
 	return patch;
 }
 
-const SETTING_KEYS = [ 'ManagerCustomerByBranch', 'AllowOrderWhenOutStock', 'AllowSellWhenOrderOutStock', 'AllowSellWhenOutStock', 'OrderEnabled', 'DeliveryEnabled', 'SurchargeEnabled' ] as const;
+const SETTING_KEYS = [
+	'ManagerCustomerByBranch',
+	'AllowOrderWhenOutStock',
+	'AllowSellWhenOrderOutStock',
+	'AllowSellWhenOutStock',
+	'OrderEnabled',
+	'DeliveryEnabled',
+	'SurchargeEnabled',
+] as const;
 
 export const controlRoutes: Route[] = [
-	route( 'GET', '/__sim', ( ctx ) => ok( { ok: true, seed: ctx.sim.seedName, items: ctx.sim.items, retailer: ctx.sim.state.retailerCode, retailerId: ctx.sim.state.retailerId, url: ctx.sim.baseUrl } ) ),
-	route( 'GET', '/__sim/health', ( ctx ) => ok( { ok: true, seed: ctx.sim.seedName } ) ),
+	route( 'GET', '/__sim', ( ctx ) =>
+		ok( {
+			ok: true,
+			seed: ctx.sim.seedName,
+			items: ctx.sim.items,
+			retailer: ctx.sim.state.retailerCode,
+			retailerId: ctx.sim.state.retailerId,
+			url: ctx.sim.baseUrl,
+		} )
+	),
+	route( 'GET', '/__sim/health', ( ctx ) =>
+		ok( { ok: true, seed: ctx.sim.seedName } )
+	),
 
 	// Reset and introspection
 	route( 'POST', '/__sim/reset', ( ctx ) => {
@@ -192,14 +277,25 @@ export const controlRoutes: Route[] = [
 			throw validation( 'seed must be demo or bench', 'seed' );
 		}
 		ctx.sim.reset( seed as SeedName | undefined, toNum( b.items ) );
-		return ok( { ok: true, seed: ctx.sim.seedName, items: ctx.sim.items, counts: ( ctx.sim.state.snapshot().counts as unknown ) } );
+		return ok( {
+			ok: true,
+			seed: ctx.sim.seedName,
+			items: ctx.sim.items,
+			counts: ctx.sim.state.snapshot().counts as unknown,
+		} );
 	} ),
 	route( 'GET', '/__sim/state', ( ctx ) => {
 		const snap = ctx.sim.state.snapshot();
 		const only = ctx.query.str( 'only' );
 		if ( only ) {
 			const keep = new Set( only.split( ',' ).map( ( s ) => s.trim() ) );
-			return ok( Object.fromEntries( Object.entries( snap ).filter( ( [ k ] ) => keep.has( k ) || k === 'counts' ) ) );
+			return ok(
+				Object.fromEntries(
+					Object.entries( snap ).filter(
+						( [ k ] ) => keep.has( k ) || k === 'counts'
+					)
+				)
+			);
 		}
 		return ok( snap );
 	} ),
@@ -216,13 +312,24 @@ export const controlRoutes: Route[] = [
 	} ),
 
 	// Faults
-	route( 'GET', '/__sim/faults', ( ctx ) => ok( { rules: ctx.sim.faults.list(), getBudgetPerHour: ctx.sim.limiter.budgetPerHour, usedInWindow: ctx.sim.limiter.used() } ) ),
+	route( 'GET', '/__sim/faults', ( ctx ) =>
+		ok( {
+			rules: ctx.sim.faults.list(),
+			getBudgetPerHour: ctx.sim.limiter.budgetPerHour,
+			usedInWindow: ctx.sim.limiter.used(),
+		} )
+	),
 	route( 'POST', '/__sim/faults', ( ctx ) => {
 		const b = lb( ctx );
 		if ( toBool( b.replace ) ) {
 			ctx.sim.faults.clear();
 		}
-		const rules = b.rules !== undefined ? asArray( b.rules ).map( parseRule ) : b.path !== undefined ? [ parseRule( ctx.body ) ] : [];
+		const rules =
+			b.rules !== undefined
+				? asArray( b.rules ).map( parseRule )
+				: b.path !== undefined
+				? [ parseRule( ctx.body ) ]
+				: [];
 		const ids = rules.map( ( r ) => ctx.sim.faults.add( r ) );
 		const budget = toNum( b.getbudgetperhour );
 		if ( budget !== undefined ) {
@@ -231,7 +338,11 @@ export const controlRoutes: Route[] = [
 				ctx.sim.limiter.reset();
 			}
 		}
-		return ok( { ids, rules: ctx.sim.faults.list(), getBudgetPerHour: ctx.sim.limiter.budgetPerHour } );
+		return ok( {
+			ids,
+			rules: ctx.sim.faults.list(),
+			getBudgetPerHour: ctx.sim.limiter.budgetPerHour,
+		} );
 	} ),
 	route( 'DELETE', '/__sim/faults', ( ctx ) => {
 		ctx.sim.faults.clear();
@@ -241,23 +352,40 @@ export const controlRoutes: Route[] = [
 	} ),
 
 	// Webhook delivery controls
-	route( 'GET', '/__sim/webhooks', ( ctx ) => ok( { subscriptions: [ ...ctx.sim.state.webhooks.values() ], config: ctx.sim.webhooks.config, pending: ctx.sim.webhooks.pending(), errors: ctx.sim.webhooks.errors } ) ),
-	route( 'GET', '/__sim/webhooks/config', ( ctx ) => ok( ctx.sim.webhooks.config ) ),
-	route( 'POST', '/__sim/webhooks/config', ( ctx ) => ok( ctx.sim.webhooks.configure( parseWebhookConfig( lb( ctx ) ) ) ) ),
+	route( 'GET', '/__sim/webhooks', ( ctx ) =>
+		ok( {
+			subscriptions: [ ...ctx.sim.state.webhooks.values() ],
+			config: ctx.sim.webhooks.config,
+			pending: ctx.sim.webhooks.pending(),
+			errors: ctx.sim.webhooks.errors,
+		} )
+	),
+	route( 'GET', '/__sim/webhooks/config', ( ctx ) =>
+		ok( ctx.sim.webhooks.config )
+	),
+	route( 'POST', '/__sim/webhooks/config', ( ctx ) =>
+		ok( ctx.sim.webhooks.configure( parseWebhookConfig( lb( ctx ) ) ) )
+	),
 	route( 'GET', '/__sim/webhooks/deliveries', ( ctx ) => {
 		let rows = ctx.sim.webhooks.deliveries;
 		const type = ctx.query.str( 'type' );
 		if ( type ) {
 			rows = rows.filter( ( d ) => d.type === type );
 		}
-		return ok( { total: rows.length, pending: ctx.sim.webhooks.pending(), deliveries: rows } );
+		return ok( {
+			total: rows.length,
+			pending: ctx.sim.webhooks.pending(),
+			deliveries: rows,
+		} );
 	} ),
 	route( 'POST', '/__sim/webhooks/deliveries/clear', ( ctx ) => {
 		ctx.sim.webhooks.deliveries = [];
 		return ok( { ok: true } );
 	} ),
 	route( 'POST', '/__sim/webhooks/flush', async ( ctx ) => {
-		const delivered = await ctx.sim.webhooks.flush( toBool( lb( ctx ).untilidle ) ?? false );
+		const delivered = await ctx.sim.webhooks.flush(
+			toBool( lb( ctx ).untilidle ) ?? false
+		);
 		return ok( { delivered, pending: ctx.sim.webhooks.pending() } );
 	} ),
 
@@ -265,12 +393,19 @@ export const controlRoutes: Route[] = [
 	route( 'POST', '/__sim/products', ( ctx ) => {
 		const st = ctx.sim.state;
 		const p = st.createProduct( parseProductInput( lb( ctx ) ) );
-		return ok( productJson( st, p, { inventories: true, priceBooks: true } ) );
+		return ok(
+			productJson( st, p, { inventories: true, priceBooks: true } )
+		);
 	} ),
 	route( 'PUT', '/__sim/products/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const p = st.updateProduct( idParam( ctx ), parseProductInput( lb( ctx ) ) );
-		return ok( productJson( st, p, { inventories: true, priceBooks: true } ) );
+		const p = st.updateProduct(
+			idParam( ctx ),
+			parseProductInput( lb( ctx ) )
+		);
+		return ok(
+			productJson( st, p, { inventories: true, priceBooks: true } )
+		);
 	} ),
 	route( 'DELETE', '/__sim/products/:id', ( ctx ) => {
 		ctx.sim.state.deleteProduct( idParam( ctx ) );
@@ -279,15 +414,30 @@ export const controlRoutes: Route[] = [
 	route( 'POST', '/__sim/stock', ( ctx ) => {
 		const st = ctx.sim.state;
 		const b = lb( ctx );
-		const items = b.items !== undefined ? asArray( b.items ).map( ( x ) => asBag( x ) ?? {} ) : [ b ];
+		const items =
+			b.items !== undefined
+				? asArray( b.items ).map( ( x ) => asBag( x ) ?? {} )
+				: [ b ];
 		for ( const it of items ) {
 			const productId = bNum( it, 'productid' );
 			const branchId = bNum( it, 'branchid' );
 			const onHand = bNum( it, 'onhand' );
-			if ( productId === undefined || branchId === undefined || onHand === undefined ) {
-				throw validation( 'productId, branchId and onHand are required' );
+			if (
+				productId === undefined ||
+				branchId === undefined ||
+				onHand === undefined
+			) {
+				throw validation(
+					'productId, branchId and onHand are required'
+				);
 			}
-			st.setStock( productId, branchId, onHand, bNum( it, 'reserved' ), bNum( it, 'cost' ) );
+			st.setStock(
+				productId,
+				branchId,
+				onHand,
+				bNum( it, 'reserved' ),
+				bNum( it, 'cost' )
+			);
 		}
 		return ok( { ok: true } );
 	} ),
@@ -299,9 +449,16 @@ export const controlRoutes: Route[] = [
 		}
 		const price = b.price === null ? null : bNum( b, 'price' );
 		if ( price === undefined ) {
-			throw validation( 'price is required (null removes the product from the book)', 'price' );
+			throw validation(
+				'price is required (null removes the product from the book)',
+				'price'
+			);
 		}
-		ctx.sim.state.setPrice( bNum( b, 'pricebookid' ) ?? 0, productId, price );
+		ctx.sim.state.setPrice(
+			bNum( b, 'pricebookid' ) ?? 0,
+			productId,
+			price
+		);
 		return ok( { ok: true } );
 	} ),
 	route( 'POST', '/__sim/pricebooks/:id', ( ctx ) => {
@@ -323,13 +480,19 @@ export const controlRoutes: Route[] = [
 	route( 'POST', '/__sim/categories', ( ctx ) => {
 		const st = ctx.sim.state;
 		const b = lb( ctx );
-		const c = st.createCategory( bStr( b, 'categoryname' ) ?? bStr( b, 'name' ) ?? '', bNum( b, 'parentid' ) );
+		const c = st.createCategory(
+			bStr( b, 'categoryname' ) ?? bStr( b, 'name' ) ?? '',
+			bNum( b, 'parentid' )
+		);
 		return ok( categoryJson( st, c ) );
 	} ),
 	route( 'PUT', '/__sim/categories/:id', ( ctx ) => {
 		const st = ctx.sim.state;
 		const b = lb( ctx );
-		const c = st.updateCategory( idParam( ctx ), { categoryName: bStr( b, 'categoryname' ) ?? bStr( b, 'name' ), parentId: bNum( b, 'parentid' ) } );
+		const c = st.updateCategory( idParam( ctx ), {
+			categoryName: bStr( b, 'categoryname' ) ?? bStr( b, 'name' ),
+			parentId: bNum( b, 'parentid' ),
+		} );
 		return ok( categoryJson( st, c ) );
 	} ),
 	route( 'DELETE', '/__sim/categories/:id', ( ctx ) => {
@@ -340,11 +503,24 @@ export const controlRoutes: Route[] = [
 	// Customers
 	route( 'POST', '/__sim/customers', ( ctx ) => {
 		const st = ctx.sim.state;
-		return ok( customerJson( st, st.createCustomer( parseCustomerInput( lb( ctx ) ) ) ) );
+		return ok(
+			customerJson(
+				st,
+				st.createCustomer( parseCustomerInput( lb( ctx ) ) )
+			)
+		);
 	} ),
 	route( 'PUT', '/__sim/customers/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		return ok( customerJson( st, st.updateCustomer( idParam( ctx ), parseCustomerInput( lb( ctx ) ) ) ) );
+		return ok(
+			customerJson(
+				st,
+				st.updateCustomer(
+					idParam( ctx ),
+					parseCustomerInput( lb( ctx ) )
+				)
+			)
+		);
 	} ),
 	route( 'DELETE', '/__sim/customers/:id', ( ctx ) => {
 		ctx.sim.state.deleteCustomer( idParam( ctx ) );
@@ -358,13 +534,20 @@ export const controlRoutes: Route[] = [
 		let status = bNum( b, 'status' );
 		const text = bStr( b, 'statusvalue' );
 		if ( status === undefined && text !== undefined ) {
-			const hit = Object.entries( ORDER_STATUS ).find( ( [ , v ] ) => v.toLowerCase() === text.trim().toLowerCase() );
+			const hit = Object.entries( ORDER_STATUS ).find(
+				( [ , v ] ) => v.toLowerCase() === text.trim().toLowerCase()
+			);
 			status = hit ? Number( hit[ 0 ] ) : undefined;
 		}
 		if ( status === undefined ) {
-			throw validation( 'status (1..5) or statusValue is required', 'status' );
+			throw validation(
+				'status (1..5) or statusValue is required',
+				'status'
+			);
 		}
-		return ok( orderJson( st, st.setOrderStatus( idParam( ctx ), status ) ) );
+		return ok(
+			orderJson( st, st.setOrderStatus( idParam( ctx ), status ) )
+		);
 	} ),
 
 	// Branches (branch.update)
@@ -375,7 +558,8 @@ export const controlRoutes: Route[] = [
 			throw validation( `unknown branch ${ ctx.params[ 0 ] ?? '' }` );
 		}
 		const b = lb( ctx );
-		br.branchName = bStr( b, 'branchname' ) ?? bStr( b, 'name' ) ?? br.branchName;
+		br.branchName =
+			bStr( b, 'branchname' ) ?? bStr( b, 'name' ) ?? br.branchName;
 		br.address = bStr( b, 'address' ) ?? br.address;
 		br.contactNumber = bStr( b, 'contactnumber' ) ?? br.contactNumber;
 		br.isActive = bBool( b, 'isactive' ) ?? br.isActive;

@@ -32,9 +32,12 @@ function chunk( type: string, data: Buffer ): Buffer {
 	return Buffer.concat( [ len, td, crc ] );
 }
 
-const cache = new Map<string, Buffer>();
+const cache = new Map< string, Buffer >();
 
-/** A 96×96 PNG: a colour derived from the name with a lighter diagonal band. */
+/**
+ * A 96×96 PNG: a colour derived from the name with a lighter diagonal band.
+ * @param name
+ */
 export function pngFor( name: string ): Buffer {
 	const hit = cache.get( name );
 	if ( hit ) {
@@ -76,7 +79,20 @@ export function pngFor( name: string ): Buffer {
 
 export function imageRoute( name: string ): Result {
 	if ( ! /^[\w.-]+\.(png|jpg|jpeg)$/i.test( name ) ) {
-		return { status: 404, body: { responseStatus: { errorCode: 'NotFound', message: 'Không tìm thấy ảnh' } } };
+		return {
+			status: 404,
+			body: {
+				responseStatus: {
+					errorCode: 'NotFound',
+					message: 'Không tìm thấy ảnh',
+				},
+			},
+		};
 	}
-	return { status: 200, raw: pngFor( name ), contentType: 'image/png', headers: { 'Cache-Control': 'public, max-age=86400' } };
+	return {
+		status: 200,
+		raw: pngFor( name ),
+		contentType: 'image/png',
+		headers: { 'Cache-Control': 'public, max-age=86400' },
+	};
 }

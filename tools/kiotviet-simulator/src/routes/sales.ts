@@ -1,15 +1,38 @@
 /** Customers, orders, surcharges (/surchages), settings, sale channels. */
 import { digits, kvDate } from '../format';
-import { notFound, ORDER_STATUS, type Customer, type Order, type State, type Surcharge } from '../state';
-import { bBool, bNum, bStr, listPage, ok, parseCustomerInput, parseOrderInput, route, type Ctx, type Route } from './util';
+import {
+	notFound,
+	ORDER_STATUS,
+	type Customer,
+	type Order,
+	type State,
+	type Surcharge,
+} from '../state';
+import {
+	bBool,
+	bNum,
+	bStr,
+	listPage,
+	ok,
+	parseCustomerInput,
+	parseOrderInput,
+	route,
+	type Ctx,
+	type Route,
+} from './util';
 
-export function customerJson( st: State, c: Customer, o: { dropContact?: boolean; totals?: boolean; groups?: boolean } = {} ): Record<string, unknown> {
-	const out: Record<string, unknown> = {
+export function customerJson(
+	st: State,
+	c: Customer,
+	o: { dropContact?: boolean; totals?: boolean; groups?: boolean } = {}
+): Record< string, unknown > {
+	const out: Record< string, unknown > = {
 		id: c.id,
 		code: c.code,
 		name: c.name,
 		gender: c.gender,
-		birthDate: c.birthDate === undefined ? undefined : kvDate( c.birthDate ),
+		birthDate:
+			c.birthDate === undefined ? undefined : kvDate( c.birthDate ),
 		contactNumber: o.dropContact ? undefined : c.contactNumber,
 		address: c.address,
 		locationName: c.locationName,
@@ -41,7 +64,14 @@ export function customerJson( st: State, c: Customer, o: { dropContact?: boolean
 	return out;
 }
 
-export function orderJson( st: State, o: Order, opts: { payments?: boolean; delivery?: boolean } = { payments: true, delivery: true } ): Record<string, unknown> {
+export function orderJson(
+	st: State,
+	o: Order,
+	opts: { payments?: boolean; delivery?: boolean } = {
+		payments: true,
+		delivery: true,
+	}
+): Record< string, unknown > {
 	return {
 		id: o.id,
 		code: o.code,
@@ -74,7 +104,15 @@ export function orderJson( st: State, o: Order, opts: { payments?: boolean; deli
 			note: l.note,
 		} ) ),
 		orderDelivery: opts.delivery ? o.orderDelivery : undefined,
-		payments: opts.payments ? o.payments.map( ( p ) => ( { ...p, transDate: typeof p.transDate === 'number' ? kvDate( p.transDate ) : p.transDate } ) ) : undefined,
+		payments: opts.payments
+			? o.payments.map( ( p ) => ( {
+					...p,
+					transDate:
+						typeof p.transDate === 'number'
+							? kvDate( p.transDate )
+							: p.transDate,
+			  } ) )
+			: undefined,
 		invoiceOrderSurcharges: o.surcharges.map( ( s ) => ( {
 			id: s.id,
 			surchargeId: s.surchargeId,
@@ -90,7 +128,10 @@ export function orderJson( st: State, o: Order, opts: { payments?: boolean; deli
 	};
 }
 
-export function surchargeJson( st: State, s: Surcharge ): Record<string, unknown> {
+export function surchargeJson(
+	st: State,
+	s: Surcharge
+): Record< string, unknown > {
 	return {
 		id: s.id,
 		surchargeCode: s.surchargeCode,
@@ -112,7 +153,11 @@ function orderOr404( st: State, id: string | undefined ): Order {
 	return o;
 }
 
-function customerOpts( ctx: Ctx ): { dropContact: boolean; totals: boolean; groups: boolean } {
+function customerOpts( ctx: Ctx ): {
+	dropContact: boolean;
+	totals: boolean;
+	groups: boolean;
+} {
 	return {
 		dropContact: ctx.sim.config.dropCustomerContactNumber,
 		totals: ctx.query.bool( 'includeTotal' ) ?? false,
@@ -120,7 +165,13 @@ function customerOpts( ctx: Ctx ): { dropContact: boolean; totals: boolean; grou
 	};
 }
 
-function surchargeBody( ctx: Ctx ): { name?: string; code?: string; value?: number; valueRatio?: number; isActive?: boolean } {
+function surchargeBody( ctx: Ctx ): {
+	name?: string;
+	code?: string;
+	value?: number;
+	valueRatio?: number;
+	isActive?: boolean;
+} {
 	const b = ctx.body;
 	return {
 		name: bStr( b, 'name' ) ?? bStr( b, 'surchargename' ),
@@ -140,20 +191,32 @@ export const salesRoutes: Route[] = [
 		const phone = q.str( 'contactNumber' );
 		if ( phone !== undefined && phone !== '' ) {
 			const d = digits( phone );
-			rows = rows.filter( ( c ) => d !== '' && digits( c.contactNumber ).includes( d ) );
+			rows = rows.filter(
+				( c ) => d !== '' && digits( c.contactNumber ).includes( d )
+			);
 		}
 		const code = q.str( 'code' );
 		if ( code ) {
-			rows = rows.filter( ( c ) => c.code.toLowerCase().includes( code.toLowerCase() ) );
+			rows = rows.filter( ( c ) =>
+				c.code.toLowerCase().includes( code.toLowerCase() )
+			);
 		}
 		const name = q.str( 'name' );
 		if ( name ) {
-			rows = rows.filter( ( c ) => c.name.toLowerCase().includes( name.toLowerCase() ) );
+			rows = rows.filter( ( c ) =>
+				c.name.toLowerCase().includes( name.toLowerCase() )
+			);
 		}
 		const opts = customerOpts( ctx );
 		return ok(
 			listPage( ctx, rows, {
-				sortKeys: { id: ( c ) => c.id, code: ( c ) => c.code, name: ( c ) => c.name, createdDate: ( c ) => c.createdDate, modifiedDate: ( c ) => c.modifiedDate },
+				sortKeys: {
+					id: ( c ) => c.id,
+					code: ( c ) => c.code,
+					name: ( c ) => c.name,
+					createdDate: ( c ) => c.createdDate,
+					modifiedDate: ( c ) => c.modifiedDate,
+				},
 				defaultOrderBy: 'id',
 				modified: ( c ) => c.modifiedDate,
 				removed: st.removed.customers,
@@ -164,29 +227,48 @@ export const salesRoutes: Route[] = [
 	route( 'GET', '/customers/code/:code', ( ctx ) => {
 		const st = ctx.sim.state;
 		const code = ( ctx.params[ 0 ] ?? '' ).toLowerCase();
-		const c = [ ...st.customers.values() ].find( ( x ) => x.code.toLowerCase() === code );
+		const c = [ ...st.customers.values() ].find(
+			( x ) => x.code.toLowerCase() === code
+		);
 		if ( ! c ) {
-			throw notFound( `Không tìm thấy khách hàng có mã ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy khách hàng có mã ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
-		return ok( customerJson( st, c, { ...customerOpts( ctx ), groups: true } ) );
+		return ok(
+			customerJson( st, c, { ...customerOpts( ctx ), groups: true } )
+		);
 	} ),
 	route( 'GET', '/customers/:id', ( ctx ) => {
 		const st = ctx.sim.state;
 		const c = st.customers.get( Number( ctx.params[ 0 ] ) );
 		if ( ! c ) {
-			throw notFound( `Không tìm thấy khách hàng ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy khách hàng ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
-		return ok( customerJson( st, c, { ...customerOpts( ctx ), groups: true } ) );
+		return ok(
+			customerJson( st, c, { ...customerOpts( ctx ), groups: true } )
+		);
 	} ),
 	route( 'POST', '/customers', ( ctx ) => {
 		const st = ctx.sim.state;
 		const c = st.createCustomer( parseCustomerInput( ctx.body ) );
-		return ok( { message: 'Thêm mới khách hàng thành công', data: customerJson( st, c ) } );
+		return ok( {
+			message: 'Thêm mới khách hàng thành công',
+			data: customerJson( st, c ),
+		} );
 	} ),
 	route( 'PUT', '/customers/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const c = st.updateCustomer( Number( ctx.params[ 0 ] ), parseCustomerInput( ctx.body ) );
-		return ok( { message: 'Cập nhật dữ liệu thành công', data: customerJson( st, c ) } );
+		const c = st.updateCustomer(
+			Number( ctx.params[ 0 ] ),
+			parseCustomerInput( ctx.body )
+		);
+		return ok( {
+			message: 'Cập nhật dữ liệu thành công',
+			data: customerJson( st, c ),
+		} );
 	} ),
 	route( 'DELETE', '/customers/:id', ( ctx ) => {
 		ctx.sim.state.deleteCustomer( Number( ctx.params[ 0 ] ) );
@@ -200,28 +282,52 @@ export const salesRoutes: Route[] = [
 		const branchId = ctx.query.num( 'branchId' );
 		void branchId;
 		return ok(
-			listPage( ctx, [ ...st.surcharges.values() ].filter( ( s ) => s.isActive ), {
-				sortKeys: { id: ( s ) => s.id, code: ( s ) => s.surchargeCode, name: ( s ) => s.surchargeName, createdDate: ( s ) => s.createDate, modifiedDate: ( s ) => s.modifiedDate },
-				defaultOrderBy: 'id',
-				modified: ( s ) => s.modifiedDate,
-				map: ( s ) => surchargeJson( st, s ),
-			} )
+			listPage(
+				ctx,
+				[ ...st.surcharges.values() ].filter( ( s ) => s.isActive ),
+				{
+					sortKeys: {
+						id: ( s ) => s.id,
+						code: ( s ) => s.surchargeCode,
+						name: ( s ) => s.surchargeName,
+						createdDate: ( s ) => s.createDate,
+						modifiedDate: ( s ) => s.modifiedDate,
+					},
+					defaultOrderBy: 'id',
+					modified: ( s ) => s.modifiedDate,
+					map: ( s ) => surchargeJson( st, s ),
+				}
+			)
 		);
 	} ),
 	route( 'POST', '/surchages', ( ctx ) => {
 		const st = ctx.sim.state;
 		const s = st.createSurcharge( surchargeBody( ctx ) );
-		return ok( { message: 'Thêm mới thu khác thành công', data: surchargeJson( st, s ) } );
+		return ok( {
+			message: 'Thêm mới thu khác thành công',
+			data: surchargeJson( st, s ),
+		} );
 	} ),
 	route( 'PUT', '/surchages/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const s = st.updateSurcharge( Number( ctx.params[ 0 ] ), surchargeBody( ctx ) );
-		return ok( { message: 'Cập nhật dữ liệu thành công', data: surchargeJson( st, s ) } );
+		const s = st.updateSurcharge(
+			Number( ctx.params[ 0 ] ),
+			surchargeBody( ctx )
+		);
+		return ok( {
+			message: 'Cập nhật dữ liệu thành công',
+			data: surchargeJson( st, s ),
+		} );
 	} ),
 	route( 'POST', '/surchages/:id/activesurchage', ( ctx ) => {
 		const st = ctx.sim.state;
-		const s = st.updateSurcharge( Number( ctx.params[ 0 ] ), { isActive: bBool( ctx.body, 'isactive' ) ?? true } );
-		return ok( { message: 'Cập nhật dữ liệu thành công', data: surchargeJson( st, s ) } );
+		const s = st.updateSurcharge( Number( ctx.params[ 0 ] ), {
+			isActive: bBool( ctx.body, 'isactive' ) ?? true,
+		} );
+		return ok( {
+			message: 'Cập nhật dữ liệu thành công',
+			data: surchargeJson( st, s ),
+		} );
 	} ),
 
 	// Orders
@@ -235,11 +341,18 @@ export const salesRoutes: Route[] = [
 		}
 		const customerIds = q.nums( 'customerIds' );
 		if ( customerIds && customerIds.length ) {
-			rows = rows.filter( ( o ) => o.customerId !== undefined && customerIds.includes( o.customerId ) );
+			rows = rows.filter(
+				( o ) =>
+					o.customerId !== undefined &&
+					customerIds.includes( o.customerId )
+			);
 		}
 		const customerCode = q.str( 'customerCode' );
 		if ( customerCode ) {
-			rows = rows.filter( ( o ) => o.customerCode?.toLowerCase() === customerCode.toLowerCase() );
+			rows = rows.filter(
+				( o ) =>
+					o.customerCode?.toLowerCase() === customerCode.toLowerCase()
+			);
 		}
 		const status = q.nums( 'status' );
 		if ( status && status.length ) {
@@ -257,10 +370,19 @@ export const salesRoutes: Route[] = [
 		if ( createdDate !== undefined ) {
 			rows = rows.filter( ( o ) => o.createdDate >= createdDate );
 		}
-		const opts = { payments: q.bool( 'includePayment' ) ?? false, delivery: q.bool( 'includeOrderDelivery' ) ?? false };
+		const opts = {
+			payments: q.bool( 'includePayment' ) ?? false,
+			delivery: q.bool( 'includeOrderDelivery' ) ?? false,
+		};
 		return ok(
 			listPage( ctx, rows, {
-				sortKeys: { id: ( o ) => o.id, code: ( o ) => o.code, createdDate: ( o ) => o.createdDate, modifiedDate: ( o ) => o.modifiedDate, purchaseDate: ( o ) => o.purchaseDate },
+				sortKeys: {
+					id: ( o ) => o.id,
+					code: ( o ) => o.code,
+					createdDate: ( o ) => o.createdDate,
+					modifiedDate: ( o ) => o.modifiedDate,
+					purchaseDate: ( o ) => o.purchaseDate,
+				},
 				defaultOrderBy: 'id',
 				modified: ( o ) => o.modifiedDate,
 				map: ( o ) => orderJson( st, o, opts ),
@@ -271,11 +393,20 @@ export const salesRoutes: Route[] = [
 		const st = ctx.sim.state;
 		const o = st.orderByCode( ctx.params[ 0 ] ?? '' );
 		if ( ! o ) {
-			throw notFound( `Không tìm thấy đơn đặt hàng có mã ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy đơn đặt hàng có mã ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
 		return ok( orderJson( st, o ) );
 	} ),
-	route( 'GET', '/orders/:id', ( ctx ) => ok( orderJson( ctx.sim.state, orderOr404( ctx.sim.state, ctx.params[ 0 ] ) ) ) ),
+	route( 'GET', '/orders/:id', ( ctx ) =>
+		ok(
+			orderJson(
+				ctx.sim.state,
+				orderOr404( ctx.sim.state, ctx.params[ 0 ] )
+			)
+		)
+	),
 	route( 'POST', '/orders', ( ctx ) => {
 		const st = ctx.sim.state;
 		const o = st.createOrder( parseOrderInput( ctx.body, ctx.headers ) );
@@ -283,7 +414,10 @@ export const salesRoutes: Route[] = [
 	} ),
 	route( 'PUT', '/orders/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const o = st.updateOrder( Number( ctx.params[ 0 ] ), parseOrderInput( ctx.body, ctx.headers ) );
+		const o = st.updateOrder(
+			Number( ctx.params[ 0 ] ),
+			parseOrderInput( ctx.body, ctx.headers )
+		);
 		return ok( orderJson( st, o ) );
 	} ),
 	route( 'DELETE', '/orders/:id', ( ctx ) => {
@@ -309,7 +443,12 @@ export const salesRoutes: Route[] = [
 			listPage( ctx, [ ...st.saleChannels.values() ], {
 				sortKeys: { id: ( s ) => s.id, name: ( s ) => s.name },
 				defaultOrderBy: 'id',
-				map: ( s ) => ( { id: s.id, name: s.name, isActive: s.isActive, isNotDelete: s.isNotDelete } ),
+				map: ( s ) => ( {
+					id: s.id,
+					name: s.name,
+					isActive: s.isActive,
+					isNotDelete: s.isNotDelete,
+				} ),
 			} )
 		);
 	} ),

@@ -1,8 +1,25 @@
 /** Routing, query binding, list paging and input parsing shared by the route modules. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Sim } from '../server';
-import { asArray, asBag, kvDateOffset, parseKvDate, toBool, toNum, toStr, type Bag } from '../format';
-import { ApiError, validation, type Attribute, type CustomerInput, type OrderInput, type ProductInput, type RemovedEntry } from '../state';
+import {
+	asArray,
+	asBag,
+	kvDateOffset,
+	parseKvDate,
+	toBool,
+	toNum,
+	toStr,
+	type Bag,
+} from '../format';
+import {
+	ApiError,
+	validation,
+	type Attribute,
+	type CustomerInput,
+	type OrderInput,
+	type ProductInput,
+	type RemovedEntry,
+} from '../state';
 
 export interface Ctx {
 	sim: Sim;
@@ -19,13 +36,13 @@ export interface Ctx {
 export interface Result {
 	status?: number;
 	body?: unknown;
-	headers?: Record<string, string>;
+	headers?: Record< string, string >;
 	/** Raw bytes (images). */
 	raw?: Buffer;
 	contentType?: string;
 }
 
-export type Handler = ( ctx: Ctx ) => Result | Promise<Result>;
+export type Handler = ( ctx: Ctx ) => Result | Promise< Result >;
 
 export interface Route {
 	method: string;
@@ -33,13 +50,29 @@ export interface Route {
 	handler: Handler;
 }
 
-/** `route('GET', '/products/:id', h)`; parameters match one path segment. */
-export function route( method: string, pattern: string, handler: Handler ): Route {
-	const re = new RegExp( '^' + pattern.replace( /\/:[a-z]+/gi, '/([^/]+)' ) + '/?$', 'i' );
+/**
+ * `route('GET', '/products/:id', h)`; parameters match one path segment.
+ * @param method
+ * @param pattern
+ * @param handler
+ */
+export function route(
+	method: string,
+	pattern: string,
+	handler: Handler
+): Route {
+	const re = new RegExp(
+		'^' + pattern.replace( /\/:[a-z]+/gi, '/([^/]+)' ) + '/?$',
+		'i'
+	);
 	return { method, re, handler };
 }
 
-export function matchRoute( routes: Route[], method: string, path: string ): { route: Route; params: string[] } | { allowed: string[] } | undefined {
+export function matchRoute(
+	routes: Route[],
+	method: string,
+	path: string
+): { route: Route; params: string[] } | { allowed: string[] } | undefined {
 	const allowed: string[] = [];
 	for ( const r of routes ) {
 		const m = r.re.exec( path );
@@ -50,20 +83,28 @@ export function matchRoute( routes: Route[], method: string, path: string ): { r
 			allowed.push( r.method );
 			continue;
 		}
-		return { route: r, params: m.slice( 1 ).map( ( s ) => decodeURIComponent( s ) ) };
+		return {
+			route: r,
+			params: m.slice( 1 ).map( ( s ) => decodeURIComponent( s ) ),
+		};
 	}
 	return allowed.length ? { allowed } : undefined;
 }
 
 /** Query parameters, case-insensitive names, arrays in `a=1,2`, `a=1&a=2`, `a[]=1` and `a[0]=1` styles. */
 export class Query {
-	private map = new Map<string, string[]>();
-	readonly raw: Record<string, string | string[]> = {};
+	private map = new Map< string, string[] >();
+	readonly raw: Record< string, string | string[] > = {};
 
 	constructor( sp: URLSearchParams ) {
 		for ( const [ k, v ] of sp ) {
 			const existing = this.raw[ k ];
-			this.raw[ k ] = existing === undefined ? v : Array.isArray( existing ) ? [ ...existing, v ] : [ existing, v ];
+			this.raw[ k ] =
+				existing === undefined
+					? v
+					: Array.isArray( existing )
+					? [ ...existing, v ]
+					: [ existing, v ];
 			const name = k.replace( /\[[^\]]*\]$/, '' ).toLowerCase();
 			const list = this.map.get( name ) ?? [];
 			list.push( v );
@@ -122,7 +163,11 @@ export function ok( body: unknown, status = 200 ): Result {
 	return { status, body };
 }
 
-export function errorBody( errorCode: string, message: string, errors?: unknown[] ): unknown {
+export function errorBody(
+	errorCode: string,
+	message: string,
+	errors?: unknown[]
+): unknown {
 	return { responseStatus: { errorCode, message, errors } };
 }
 
@@ -136,8 +181,8 @@ export function statusOf( sim: Sim, e: ApiError ): number {
 	return e.kind;
 }
 
-export interface ListOptions<T> {
-	sortKeys: Record<string, ( t: T ) => number | string>;
+export interface ListOptions< T > {
+	sortKeys: Record< string, ( t: T ) => number | string >;
 	defaultOrderBy: string;
 	modified?: ( t: T ) => number;
 	removed?: RemovedEntry[];
@@ -147,8 +192,17 @@ export interface ListOptions<T> {
 	defaultPageSize?: number;
 }
 
-/** The list envelope: `{total, pageSize, data, removedIds?, timestamp}` with paging and ordering. */
-export function listPage<T>( ctx: Ctx, items: T[], o: ListOptions<T> ): Bag {
+/**
+ * The list envelope: `{total, pageSize, data, removedIds?, timestamp}` with paging and ordering.
+ * @param ctx
+ * @param items
+ * @param o
+ */
+export function listPage< T >(
+	ctx: Ctx,
+	items: T[],
+	o: ListOptions< T >
+): Bag {
 	const q = ctx.query;
 	const from = o.ignoreModified ? undefined : q.date( 'lastModifiedFrom' );
 	let rows = items;
@@ -157,7 +211,10 @@ export function listPage<T>( ctx: Ctx, items: T[], o: ListOptions<T> ): Bag {
 		rows = rows.filter( ( t ) => mod( t ) >= from );
 	}
 	const orderByParam = ( q.str( 'orderBy' ) ?? '' ).toLowerCase();
-	const sortKey = Object.keys( o.sortKeys ).find( ( k ) => k.toLowerCase() === orderByParam ) ?? o.defaultOrderBy;
+	const sortKey =
+		Object.keys( o.sortKeys ).find(
+			( k ) => k.toLowerCase() === orderByParam
+		) ?? o.defaultOrderBy;
 	const key = o.sortKeys[ sortKey ];
 	const desc = ( q.str( 'orderDirection' ) ?? '' ).toLowerCase() === 'desc';
 	if ( key ) {
@@ -165,7 +222,10 @@ export function listPage<T>( ctx: Ctx, items: T[], o: ListOptions<T> ): Bag {
 		rows = [ ...rows ].sort( ( a, b ) => {
 			const ka = key( a );
 			const kb = key( b );
-			let c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String( ka ).localeCompare( String( kb ), 'vi' );
+			let c =
+				typeof ka === 'number' && typeof kb === 'number'
+					? ka - kb
+					: String( ka ).localeCompare( String( kb ), 'vi' );
 			if ( c === 0 && idKey ) {
 				c = ( idKey( a ) as number ) - ( idKey( b ) as number );
 			}
@@ -173,15 +233,23 @@ export function listPage<T>( ctx: Ctx, items: T[], o: ListOptions<T> ): Bag {
 		} );
 	}
 	const requested = q.num( 'pageSize' );
-	let pageSize = requested !== undefined && requested > 0 ? Math.floor( requested ) : o.defaultPageSize ?? 20;
+	let pageSize =
+		requested !== undefined && requested > 0
+			? Math.floor( requested )
+			: o.defaultPageSize ?? 20;
 	if ( ctx.sim.config.capPageSize ) {
 		pageSize = Math.min( pageSize, ctx.sim.config.maxPageSize );
 	}
-	const currentItem = Math.max( 0, Math.floor( q.num( 'currentItem' ) ?? 0 ) );
+	const currentItem = Math.max(
+		0,
+		Math.floor( q.num( 'currentItem' ) ?? 0 )
+	);
 	const page = rows.slice( currentItem, currentItem + pageSize ).map( o.map );
 	const out: Bag = { total: rows.length, pageSize, data: page };
 	if ( q.bool( 'includeRemoveIds' ) && o.removed ) {
-		out.removedIds = o.removed.filter( ( r ) => from === undefined || r.at >= from ).map( ( r ) => r.id );
+		out.removedIds = o.removed
+			.filter( ( r ) => from === undefined || r.at >= from )
+			.map( ( r ) => r.id );
 	}
 	out.timestamp = kvDateOffset( Date.now() );
 	return out;
@@ -214,39 +282,64 @@ export function bDate( b: Bag, key: string ): number | undefined {
 }
 
 export function parseProductInput( b: Bag ): ProductInput {
-	const attributes: Attribute[] | undefined = 'attributes' in b
-		? asArray( b.attributes ).flatMap( ( a ) => {
-			const bag = asBag( a );
-			const name = bag ? toStr( bag.attributename ) : undefined;
-			const value = bag ? toStr( bag.attributevalue ) : undefined;
-			return name && value !== undefined ? [ { attributeName: name, attributeValue: value } ] : [];
-		} )
-		: undefined;
-	const inventories = 'inventories' in b
-		? asArray( b.inventories ).flatMap( ( i ) => {
-			const bag = asBag( i );
-			const branchId = bag ? toNum( bag.branchid ) : undefined;
-			return bag && branchId !== undefined ? [ { branchId, onHand: toNum( bag.onhand ), cost: toNum( bag.cost ) } ] : [];
-		} )
-		: undefined;
-	const images = 'images' in b
-		? asArray( b.images ).flatMap( ( i ) => {
-			if ( typeof i === 'string' ) {
-				return [ i ];
-			}
-			const bag = asBag( i );
-			const u = bag ? toStr( bag.image ) ?? toStr( bag.url ) : undefined;
-			return u ? [ u ] : [];
-		} )
-		: undefined;
+	const attributes: Attribute[] | undefined =
+		'attributes' in b
+			? asArray( b.attributes ).flatMap( ( a ) => {
+					const bag = asBag( a );
+					const name = bag ? toStr( bag.attributename ) : undefined;
+					const value = bag ? toStr( bag.attributevalue ) : undefined;
+					return name && value !== undefined
+						? [ { attributeName: name, attributeValue: value } ]
+						: [];
+			  } )
+			: undefined;
+	const inventories =
+		'inventories' in b
+			? asArray( b.inventories ).flatMap( ( i ) => {
+					const bag = asBag( i );
+					const branchId = bag ? toNum( bag.branchid ) : undefined;
+					return bag && branchId !== undefined
+						? [
+								{
+									branchId,
+									onHand: toNum( bag.onhand ),
+									cost: toNum( bag.cost ),
+								},
+						  ]
+						: [];
+			  } )
+			: undefined;
+	const images =
+		'images' in b
+			? asArray( b.images ).flatMap( ( i ) => {
+					if ( typeof i === 'string' ) {
+						return [ i ];
+					}
+					const bag = asBag( i );
+					const u = bag
+						? toStr( bag.image ) ?? toStr( bag.url )
+						: undefined;
+					return u ? [ u ] : [];
+			  } )
+			: undefined;
 	const type = bNum( b, 'type' ) ?? bNum( b, 'producttype' );
-	const formulas = 'productformulas' in b || 'formulas' in b
-		? asArray( b.productformulas ?? b.formulas ).flatMap( ( f ) => {
-			const bag = asBag( f );
-			const materialId = bag ? toNum( bag.materialid ) : undefined;
-			return bag && materialId !== undefined ? [ { materialId, quantity: toNum( bag.quantity ) ?? 1 } ] : [];
-		} )
-		: undefined;
+	const formulas =
+		'productformulas' in b || 'formulas' in b
+			? asArray( b.productformulas ?? b.formulas ).flatMap( ( f ) => {
+					const bag = asBag( f );
+					const materialId = bag
+						? toNum( bag.materialid )
+						: undefined;
+					return bag && materialId !== undefined
+						? [
+								{
+									materialId,
+									quantity: toNum( bag.quantity ) ?? 1,
+								},
+						  ]
+						: [];
+			  } )
+			: undefined;
 	return {
 		code: bStr( b, 'code' ),
 		name: bStr( b, 'name' ),
@@ -265,7 +358,8 @@ export function parseProductInput( b: Bag ): ProductInput {
 		basePrice: bNum( b, 'baseprice' ),
 		weight: bNum( b, 'weight' ),
 		images,
-		isProductSerial: bBool( b, 'isproductserial' ) ?? bBool( b, 'islotserialcontrol' ),
+		isProductSerial:
+			bBool( b, 'isproductserial' ) ?? bBool( b, 'islotserialcontrol' ),
 		isBatchExpireControl: bBool( b, 'isbatchexpirecontrol' ),
 		isActive: bBool( b, 'isactive' ),
 		isRewardPoint: bBool( b, 'isrewardpoint' ),
@@ -290,36 +384,57 @@ export function parseCustomerInput( b: Bag ): CustomerInput {
 		organization: bStr( b, 'organization' ),
 		comments: bStr( b, 'comments' ) ?? bStr( b, 'comment' ),
 		type: type === 1 ? 1 : type === 0 ? 0 : undefined,
-		branchId: bNum( b, 'branchid' ) ?? ( Array.isArray( b.branchid ) ? toNum( b.branchid[ 0 ] ) : undefined ),
+		branchId:
+			bNum( b, 'branchid' ) ??
+			( Array.isArray( b.branchid )
+				? toNum( b.branchid[ 0 ] )
+				: undefined ),
 	};
 }
 
-export function parseOrderInput( b: Bag, headers: IncomingHttpHeaders ): OrderInput {
-	const details = 'orderdetails' in b
-		? asArray( b.orderdetails ).map( ( l ) => {
-			const d = asBag( l ) ?? {};
-			return {
-				productId: bNum( d, 'productid' ),
-				productCode: bStr( d, 'productcode' ),
-				productName: bStr( d, 'productname' ),
-				quantity: bNum( d, 'quantity' ),
-				price: bNum( d, 'price' ),
-				discount: bNum( d, 'discount' ),
-				discountRatio: bNum( d, 'discountratio' ),
-				note: bStr( d, 'note' ),
-			};
-		} )
-		: undefined;
-	const surchages = 'surchages' in b || 'surcharges' in b
-		? asArray( b.surchages ?? b.surcharges ).map( ( s ) => {
-			const d = asBag( s ) ?? {};
-			return { id: bNum( d, 'id' ), code: bStr( d, 'code' ), price: bNum( d, 'price' ) };
-		} )
-		: undefined;
+export function parseOrderInput(
+	b: Bag,
+	headers: IncomingHttpHeaders
+): OrderInput {
+	const details =
+		'orderdetails' in b
+			? asArray( b.orderdetails ).map( ( l ) => {
+					const d = asBag( l ) ?? {};
+					return {
+						productId: bNum( d, 'productid' ),
+						productCode: bStr( d, 'productcode' ),
+						productName: bStr( d, 'productname' ),
+						quantity: bNum( d, 'quantity' ),
+						price: bNum( d, 'price' ),
+						discount: bNum( d, 'discount' ),
+						discountRatio: bNum( d, 'discountratio' ),
+						note: bStr( d, 'note' ),
+					};
+			  } )
+			: undefined;
+	const surchages =
+		'surchages' in b || 'surcharges' in b
+			? asArray( b.surchages ?? b.surcharges ).map( ( s ) => {
+					const d = asBag( s ) ?? {};
+					return {
+						id: bNum( d, 'id' ),
+						code: bStr( d, 'code' ),
+						price: bNum( d, 'price' ),
+					};
+			  } )
+			: undefined;
 	const customerBag = asBag( b.customer );
-	const customer = customerBag ? { ...parseCustomerInput( customerBag ), id: bNum( customerBag, 'id' ), comment: bStr( customerBag, 'comment' ) } : undefined;
+	const customer = customerBag
+		? {
+				...parseCustomerInput( customerBag ),
+				id: bNum( customerBag, 'id' ),
+				comment: bStr( customerBag, 'comment' ),
+		  }
+		: undefined;
 	const deliveryBag = asBag( b.orderdelivery );
-	const delivery = deliveryBag ? restoreCase( deliveryBag, DELIVERY_KEYS ) : undefined;
+	const delivery = deliveryBag
+		? restoreCase( deliveryBag, DELIVERY_KEYS )
+		: undefined;
 	const partner = headers.partner;
 	return {
 		code: bStr( b, 'code' ),
@@ -347,27 +462,63 @@ export function parseOrderInput( b: Bag, headers: IncomingHttpHeaders ): OrderIn
 }
 
 const DELIVERY_KEYS = [
-	'deliveryCode', 'type', 'status', 'price', 'receiver', 'contactNumber', 'address', 'locationId', 'locationName',
-	'wardName', 'weight', 'length', 'width', 'height', 'partnerDeliveryId', 'expectedDelivery', 'usingPriceCod', 'priceCodPayment',
+	'deliveryCode',
+	'type',
+	'status',
+	'price',
+	'receiver',
+	'contactNumber',
+	'address',
+	'locationId',
+	'locationName',
+	'wardName',
+	'weight',
+	'length',
+	'width',
+	'height',
+	'partnerDeliveryId',
+	'expectedDelivery',
+	'usingPriceCod',
+	'priceCodPayment',
 ];
 
-/** Gives lower-cased body keys back their KiotViet camelCase spelling (unknown keys stay as sent, lower-cased). */
+/**
+ * Gives lower-cased body keys back their KiotViet camelCase spelling (unknown keys stay as sent, lower-cased).
+ * @param bag
+ * @param names
+ */
 export function restoreCase( bag: Bag, names: string[] ): Bag {
 	const out: Bag = {};
 	for ( const [ k, v ] of Object.entries( bag ) ) {
 		const name = names.find( ( n ) => n.toLowerCase() === k ) ?? k;
-		out[ name ] = typeof v === 'string' && /^-?\d+(\.\d+)?$/.test( v ) && name !== 'contactNumber' && name !== 'deliveryCode' ? Number( v ) : v;
+		out[ name ] =
+			typeof v === 'string' &&
+			/^-?\d+(\.\d+)?$/.test( v ) &&
+			name !== 'contactNumber' &&
+			name !== 'deliveryCode'
+				? Number( v )
+				: v;
 	}
 	return out;
 }
 
-/** Parses a PHP-style form body (`a[b][0][c]=1`) into nested objects. */
+/**
+ * Parses a PHP-style form body (`a[b][0][c]=1`) into nested objects.
+ * @param raw
+ */
 export function parseForm( raw: string ): Bag {
 	const out: Bag = {};
 	for ( const [ key, value ] of new URLSearchParams( raw ) ) {
-		const parts = key.split( /\[|\]\[|\]/ ).filter( ( p, i ) => p !== '' || i === 0 );
+		const parts = key
+			.split( /\[|\]\[|\]/ )
+			.filter( ( p, i ) => p !== '' || i === 0 );
 		const head = key.match( /^[^[]+/ )?.[ 0 ] ?? key;
-		const path = [ head, ...[ ...key.matchAll( /\[([^\]]*)\]/g ) ].map( ( m ) => m[ 1 ] ?? '' ) ];
+		const path = [
+			head,
+			...[ ...key.matchAll( /\[([^\]]*)\]/g ) ].map(
+				( m ) => m[ 1 ] ?? ''
+			),
+		];
 		void parts;
 		let cur: Bag = out;
 		path.forEach( ( seg, i ) => {

@@ -3,7 +3,10 @@ import { asBag, kvDate } from '../format';
 import { notFound, validation, type State, type WebhookSub } from '../state';
 import { bBool, bStr, listPage, ok, route, type Route } from './util';
 
-export function webhookJson( st: State, w: WebhookSub ): Record<string, unknown> {
+export function webhookJson(
+	st: State,
+	w: WebhookSub
+): Record< string, unknown > {
 	return {
 		id: w.id,
 		type: w.type,
@@ -32,7 +35,12 @@ export const webhookRoutes: Route[] = [
 		const st = ctx.sim.state;
 		return ok(
 			listPage( ctx, [ ...st.webhooks.values() ], {
-				sortKeys: { id: ( w ) => w.id, type: ( w ) => w.type, createdDate: ( w ) => w.createdDate, modifiedDate: ( w ) => w.modifiedDate },
+				sortKeys: {
+					id: ( w ) => w.id,
+					type: ( w ) => w.type,
+					createdDate: ( w ) => w.createdDate,
+					modifiedDate: ( w ) => w.modifiedDate,
+				},
 				defaultOrderBy: 'id',
 				modified: ( w ) => w.modifiedDate,
 				map: ( w ) => webhookJson( st, w ),
@@ -43,7 +51,9 @@ export const webhookRoutes: Route[] = [
 		const st = ctx.sim.state;
 		const w = st.webhooks.get( Number( ctx.params[ 0 ] ) );
 		if ( ! w ) {
-			throw notFound( `Không tìm thấy webhook ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy webhook ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
 		return ok( webhookJson( st, w ) );
 	} ),
@@ -51,7 +61,9 @@ export const webhookRoutes: Route[] = [
 		const st = ctx.sim.state;
 		const w = st.webhooks.get( Number( ctx.params[ 0 ] ) );
 		if ( ! w ) {
-			throw notFound( `Không tìm thấy webhook ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy webhook ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
 		const b = asBag( ctx.body.webhook ) ?? ctx.body;
 		const url = bStr( b, 'url' );
@@ -79,7 +91,9 @@ export const webhookRoutes: Route[] = [
 	route( 'DELETE', '/webhooks/:id', ( ctx ) => {
 		const st = ctx.sim.state;
 		if ( ! st.webhooks.delete( Number( ctx.params[ 0 ] ) ) ) {
-			throw notFound( `Không tìm thấy webhook ${ ctx.params[ 0 ] ?? '' }` );
+			throw notFound(
+				`Không tìm thấy webhook ${ ctx.params[ 0 ] ?? '' }`
+			);
 		}
 		return ok( { message: 'Hủy đăng ký webhook thành công' } );
 	} ),

@@ -10,11 +10,27 @@ export function at( local: string ): number {
 	return ms;
 }
 
-export function inv( onHand: number, cost: number, reserved = 0, minQuantity = 0 ): Inventory {
-	return { cost, onHand, reserved, onOrder: 0, minQuantity, maxQuantity: 999999999 };
+export function inv(
+	onHand: number,
+	cost: number,
+	reserved = 0,
+	minQuantity = 0
+): Inventory {
+	return {
+		cost,
+		onHand,
+		reserved,
+		onOrder: 0,
+		minQuantity,
+		maxQuantity: 999999999,
+	};
 }
 
-export type ProductSpec = Partial<Product> & Pick<Product, 'id' | 'code' | 'name' | 'categoryId' | 'basePrice' | 'createdDate'>;
+export type ProductSpec = Partial< Product > &
+	Pick<
+		Product,
+		'id' | 'code' | 'name' | 'categoryId' | 'basePrice' | 'createdDate'
+	>;
 
 export function product( spec: ProductSpec ): Product {
 	const attributes = spec.attributes ?? [];
@@ -22,7 +38,8 @@ export function product( spec: ProductSpec ): Product {
 	return {
 		description: '',
 		allowsSale: true,
-		hasVariants: attributes.length > 0 || spec.masterProductId !== undefined,
+		hasVariants:
+			attributes.length > 0 || spec.masterProductId !== undefined,
 		unit,
 		conversionValue: 1,
 		type: 2,
@@ -39,7 +56,13 @@ export function product( spec: ProductSpec ): Product {
 		formulas: [],
 		...spec,
 		attributes,
-		fullName: spec.fullName ?? composeFullName( spec.name, attributes, spec.masterUnitId !== undefined ? unit : '' ),
+		fullName:
+			spec.fullName ??
+			composeFullName(
+				spec.name,
+				attributes,
+				spec.masterUnitId !== undefined ? unit : ''
+			),
 	};
 }
 
@@ -64,7 +87,10 @@ export const SALE_CHANNELS: SaleChannel[] = [
 	{ id: 3, name: 'Website', isActive: true, isNotDelete: false },
 ];
 
-/** Vietnamese-style barcode (893 prefix) from a number. */
+/**
+ * Vietnamese-style barcode (893 prefix) from a number.
+ * @param n
+ */
 export function barcode( n: number ): string {
 	return '893' + String( n ).padStart( 10, '0' );
 }
