@@ -77,11 +77,8 @@ export function BranchStep( {
 			} );
 			notices.success(
 				sprintf(
-					/* translators: %s: KiotViet branch name. */
-					__(
-						'The website now shows the stock of the branch %s.',
-						'kiotviet-sync'
-					),
+					/* translators: %s: KiotViet branch name, e.g. "Chi nhánh trung tâm". */
+					__( 'Product sync branch: %s.', 'kiotviet-sync' ),
 					saved.branch?.name ?? ''
 				)
 			);

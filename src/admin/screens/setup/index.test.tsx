@@ -15,6 +15,9 @@ import { renderWithProviders } from '../../../shared/test-utils/render';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
+// user-event typing through @wordpress/components is slow on a busy 2-core machine.
+vi.setConfig( { testTimeout: 20_000 } );
+
 const apiFetchMock = vi.mocked( apiFetch );
 
 const SECRET = 'sup3r-s3cret-value';
