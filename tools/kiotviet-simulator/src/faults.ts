@@ -42,11 +42,11 @@ export interface FaultDecision {
 }
 
 function makeMatcher( pattern: string ): ( path: string ) => boolean {
-	const slashRe = /^\/(.+)\/([a-z]*)$/.exec( pattern );
 	if ( pattern.startsWith( '^' ) ) {
 		const re = new RegExp( pattern, 'i' );
 		return ( p ) => re.test( p );
 	}
+	const slashRe = /^\/(.+)\/([a-z]*)$/.exec( pattern );
 	if ( slashRe && /[\\^$*+?()[\]{}|]/.test( slashRe[ 1 ] ?? '' ) ) {
 		const re = new RegExp( slashRe[ 1 ] ?? '', slashRe[ 2 ] || 'i' );
 		return ( p ) => re.test( p );
@@ -135,13 +135,7 @@ export class FaultEngine {
 				const status = r.status ?? 500;
 				d.error = {
 					status,
-					errorCode:
-						r.errorCode ??
-						( status === 429
-							? 'RateLimitException'
-							: status >= 500
-							? 'InternalServerError'
-							: 'KvValidateException' ),
+					errorCode: r.errorCode ?? defaultErrorCode( status ),
 					message:
 						r.message ??
 						( status === 429
@@ -157,15 +151,24 @@ export class FaultEngine {
 	}
 }
 
+function defaultErrorCode( status: number ): string {
+	if ( status === 429 ) {
+		return 'RateLimitException';
+	}
+	return status >= 500 ? 'InternalServerError' : 'KvValidateException';
+}
+
 /** Sliding one-hour window of GET requests. */
 export class RateLimiter {
 	private hits: number[] = [];
 	private start = 0;
+	budgetPerHour: number;
+	windowMs: number;
 
-	constructor(
-		public budgetPerHour = 5000,
-		public windowMs = 3_600_000
-	) {}
+	constructor( budgetPerHour = 5000, windowMs = 3_600_000 ) {
+		this.budgetPerHour = budgetPerHour;
+		this.windowMs = windowMs;
+	}
 
 	private prune( now: number ): void {
 		while (

@@ -72,9 +72,9 @@ export function parseKvDate(
 		ms -= VN_OFFSET_MS;
 	} else if ( off.toUpperCase() !== 'Z' ) {
 		const sign = off.startsWith( '-' ) ? -1 : 1;
-		const digits = off.slice( 1 ).replace( ':', '' );
-		const oh = Number( digits.slice( 0, 2 ) );
-		const om = Number( digits.slice( 2, 4 ) || '0' );
+		const hhmm = off.slice( 1 ).replace( ':', '' );
+		const oh = Number( hhmm.slice( 0, 2 ) );
+		const om = Number( hhmm.slice( 2, 4 ) || '0' );
 		ms -= sign * ( oh * 60 + om ) * 60000;
 	}
 	return ms;

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- hashing and PNG CRC need bit operations */
 /**
  * Deterministic PRNG (mulberry32) seeded from a string.
  * @param seed

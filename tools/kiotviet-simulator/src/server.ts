@@ -277,6 +277,7 @@ export async function startSimulator(
 				body: errorBody( e.errorCode, e.message, e.errors ),
 			};
 		}
+		// eslint-disable-next-line no-console
 		console.error( '[kiotviet-simulator] internal error', e );
 		return {
 			status: 500,
@@ -291,6 +292,7 @@ export async function startSimulator(
 		req: http.IncomingMessage,
 		res: http.ServerResponse
 	): Promise< void > => {
+		// eslint-disable-next-line @wordpress/no-unused-vars-before-return -- request start time, used for the log
 		const started = Date.now();
 		const method = ( req.method ?? 'GET' ).toUpperCase();
 		const url = new URL( req.url ?? '/', 'http://localhost' );
@@ -352,12 +354,12 @@ export async function startSimulator(
 			return;
 		}
 
-		const kind: RequestRecord[ 'kind' ] =
-			lower === '/connect/token'
-				? 'token'
-				: lower.startsWith( '/images/' )
-				? 'image'
-				: 'api';
+		let kind: RequestRecord[ 'kind' ] = 'api';
+		if ( lower === '/connect/token' ) {
+			kind = 'token';
+		} else if ( lower.startsWith( '/images/' ) ) {
+			kind = 'image';
+		}
 		const record: RequestRecord = {
 			seq: ++seq,
 			at: new Date( started ).toISOString(),
@@ -504,6 +506,7 @@ export async function startSimulator(
 
 	const server = http.createServer( ( req, res ) => {
 		handle( req, res ).catch( ( e: unknown ) => {
+			// eslint-disable-next-line no-console
 			console.error( '[kiotviet-simulator] unhandled', e );
 			if ( ! res.headersSent ) {
 				send( res, {

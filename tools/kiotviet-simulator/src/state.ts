@@ -1305,9 +1305,6 @@ export class State {
 		const batches = p.batches
 			.filter( ( b ) => b.branchId === branchId )
 			.sort( ( a, b ) => a.expireDate - b.expireDate );
-		const others = batches
-			.slice( 0, -1 )
-			.reduce( ( s, b ) => s + b.onHand, 0 );
 		const last = batches[ batches.length - 1 ];
 		if ( ! last ) {
 			if ( onHand > 0 ) {
@@ -1320,6 +1317,9 @@ export class State {
 			}
 			return;
 		}
+		const others = batches
+			.slice( 0, -1 )
+			.reduce( ( s, b ) => s + b.onHand, 0 );
 		if ( onHand >= others ) {
 			last.onHand = onHand - others;
 		} else {

@@ -230,13 +230,13 @@ export class WebhookDispatcher {
 	}
 
 	buildBody( job: Job ): string {
-		const st = this.state();
 		const isDelete =
 			job.type.endsWith( '.delete' ) &&
 			job.type !== 'pricebookdetail.delete';
 		if ( isDelete && this.config.deleteForm === 'bare' ) {
 			return JSON.stringify( { RemoveId: job.data } );
 		}
+		const st = this.state();
 		return JSON.stringify( {
 			Id: job.deliveryId,
 			Attempt: job.attempt,
@@ -295,6 +295,7 @@ export class WebhookDispatcher {
 		if ( ! isLoopbackUrl( job.sub.url ) ) {
 			const msg = `refused to call non-loopback webhook URL ${ job.sub.url }`;
 			this.errors.push( msg );
+			// eslint-disable-next-line no-console
 			console.error( `[kiotviet-simulator] ${ msg }` );
 			this.record( {
 				...base,

@@ -17,7 +17,11 @@ export class Client {
 	token = '';
 	retailer = 'demo';
 
-	constructor( public base: string ) {}
+	base: string;
+
+	constructor( base: string ) {
+		this.base = base;
+	}
 
 	async raw(
 		method: string,

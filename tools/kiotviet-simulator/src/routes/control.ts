@@ -324,12 +324,12 @@ export const controlRoutes: Route[] = [
 		if ( toBool( b.replace ) ) {
 			ctx.sim.faults.clear();
 		}
-		const rules =
-			b.rules !== undefined
-				? asArray( b.rules ).map( parseRule )
-				: b.path !== undefined
-				? [ parseRule( ctx.body ) ]
-				: [];
+		let rules: FaultRule[] = [];
+		if ( b.rules !== undefined ) {
+			rules = asArray( b.rules ).map( parseRule );
+		} else if ( b.path !== undefined ) {
+			rules = [ parseRule( ctx.body ) ];
+		}
 		const ids = rules.map( ( r ) => ctx.sim.faults.add( r ) );
 		const budget = toNum( b.getbudgetperhour );
 		if ( budget !== undefined ) {

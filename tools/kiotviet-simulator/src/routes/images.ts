@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- hashing and PNG CRC need bit operations */
 /** Product images served by the simulator itself: a small deterministic PNG per file name. */
 import { deflateSync } from 'node:zlib';
 import { hashSeed } from '../rng';

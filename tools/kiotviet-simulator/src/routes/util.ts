@@ -99,12 +99,13 @@ export class Query {
 	constructor( sp: URLSearchParams ) {
 		for ( const [ k, v ] of sp ) {
 			const existing = this.raw[ k ];
-			this.raw[ k ] =
-				existing === undefined
-					? v
-					: Array.isArray( existing )
+			if ( existing === undefined ) {
+				this.raw[ k ] = v;
+			} else {
+				this.raw[ k ] = Array.isArray( existing )
 					? [ ...existing, v ]
 					: [ existing, v ];
+			}
 			const name = k.replace( /\[[^\]]*\]$/, '' ).toLowerCase();
 			const list = this.map.get( name ) ?? [];
 			list.push( v );
@@ -383,7 +384,7 @@ export function parseCustomerInput( b: Bag ): CustomerInput {
 		email: bStr( b, 'email' ),
 		organization: bStr( b, 'organization' ),
 		comments: bStr( b, 'comments' ) ?? bStr( b, 'comment' ),
-		type: type === 1 ? 1 : type === 0 ? 0 : undefined,
+		type: type === 1 || type === 0 ? type : undefined,
 		branchId:
 			bNum( b, 'branchid' ) ??
 			( Array.isArray( b.branchid )
