@@ -1,0 +1,86 @@
+<?php
+/**
+ * Bootstrap of the integration suite: Composer's autoloader, then the local test WordPress site
+ * (KVS_WP_DIR, default <repo>/.stack/sites/test) with whichever WooCommerce it runs (stand-in or real).
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+$kvs_repo_root = dirname( __DIR__, 3 );
+
+require_once $kvs_repo_root . '/vendor/autoload.php';
+
+// The directory is lower-case `integration`, the namespace `Integration`: map it explicitly.
+spl_autoload_register(
+	static function ( string $class ) use ( $kvs_repo_root ): void {
+		$prefix = 'KiotVietSync\\Tests\\Integration\\';
+		if ( 0 !== strpos( $class, $prefix ) ) {
+			return;
+		}
+		$file = $kvs_repo_root . '/tests/php/integration/' . str_replace( '\\', '/', substr( $class, strlen( $prefix ) ) ) . '.php';
+		if ( is_file( $file ) ) {
+			require_once $file;
+		}
+	}
+);
+
+$kvs_wp_dir = getenv( 'KVS_WP_DIR' );
+if ( false === $kvs_wp_dir || '' === $kvs_wp_dir ) {
+	$kvs_wp_dir = $kvs_repo_root . '/.stack/sites/test';
+}
+$kvs_wp_dir = rtrim( $kvs_wp_dir, '/' );
+
+if ( ! is_file( $kvs_wp_dir . '/wp-load.php' ) || ! is_file( $kvs_wp_dir . '/wp-config.php' ) ) {
+	fwrite( STDERR, "The WordPress test site is not installed at {$kvs_wp_dir}.\nrun: bash scripts/stack/up.sh test\n" );
+	exit( 1 );
+}
+
+// What a web request to the test site would carry.
+$_SERVER['HTTP_HOST']       = '127.0.0.1:5490';
+$_SERVER['SERVER_NAME']     = '127.0.0.1';
+$_SERVER['SERVER_PORT']     = '5490';
+$_SERVER['REQUEST_URI']     = '/';
+$_SERVER['REQUEST_METHOD']  = 'GET';
+$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
+$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+$_SERVER['HTTP_USER_AGENT'] = 'kiotviet-sync-integration-tests';
+
+if ( ! defined( 'WP_USE_THEMES' ) ) {
+	define( 'WP_USE_THEMES', false );
+}
+
+// wp-load.php expects to run in the global scope; these are the globals WordPress declares there.
+global $wpdb, $blog_id, $current_site, $current_blog, $phpmailer, $wp_theme_directories, $wp_rewrite, $wp, $wp_query, $wp_the_query, $wp_roles, $wp_locale, $wp_embed, $wp_widget_factory, $wp_filter, $wp_actions, $wp_current_filter, $current_user, $post, $wp_version, $wp_db_version, $table_prefix, $shortcode_tags, $wp_post_types, $wp_taxonomies, $wp_post_statuses;
+
+ob_start();
+require_once $kvs_wp_dir . '/wp-load.php';
+$kvs_boot_output = (string) ob_get_clean();
+
+if ( ! function_exists( 'is_blog_installed' ) || ! is_blog_installed() ) {
+	fwrite( STDERR, "WordPress at {$kvs_wp_dir} is not installed (database kvs_test empty or unreachable).\nrun: bash scripts/stack/up.sh test\n" );
+	exit( 1 );
+}
+if ( ! function_exists( 'WC' ) || ! defined( 'WC_VERSION' ) ) {
+	fwrite( STDERR, "WooCommerce (real or stand-in) is not active on the test site.\nrun: bash scripts/stack/up.sh test\n" );
+	exit( 1 );
+}
+if ( '' !== trim( $kvs_boot_output ) ) {
+	fwrite( STDERR, "Output while loading WordPress:\n" . substr( $kvs_boot_output, 0, 2000 ) . "\n" );
+}
+
+require_once ABSPATH . 'wp-admin/includes/user.php';
+
+// Register REST routes once, as the first REST request of a page load would.
+rest_get_server();
+
+fwrite(
+	STDERR,
+	sprintf(
+		"Integration suite on %s with %s %s\n",
+		$kvs_wp_dir,
+		defined( 'KVS_WOOCOMMERCE_STANDIN' ) ? 'the WooCommerce stand-in' : 'WooCommerce',
+		WC_VERSION
+	)
+);
