@@ -50,7 +50,11 @@ export function parseKvDate(
 	if ( value === undefined || value === null ) {
 		return undefined;
 	}
-	const m = DATE_RE.exec( String( value ).trim() );
+	// An unencoded `+07:00` in a query string arrives as ` 07:00`.
+	const text = String( value )
+		.trim()
+		.replace( /(\d) (\d{2}:?\d{2})$/, '$1+$2' );
+	const m = DATE_RE.exec( text );
 	if ( ! m ) {
 		return undefined;
 	}

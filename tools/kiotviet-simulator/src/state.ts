@@ -344,6 +344,9 @@ export class State {
 	private orderCodeIndex = new Map< string, number >();
 	private seq: Record< string, number > = {};
 	private lastNow = 0;
+	/** Bumped on every change (every change takes a timestamp); keys the sorted-list cache. */
+	version = 0;
+	listCache = new Map< string, { version: number; rows: unknown[] } >();
 
 	/** Base URL used to absolutise image paths; set by the server once it listens. */
 	baseUrl = 'http://127.0.0.1';
@@ -407,6 +410,7 @@ export class State {
 	now(): number {
 		const t = Date.now();
 		this.lastNow = t > this.lastNow ? t : this.lastNow + 1;
+		this.version++;
 		return this.lastNow;
 	}
 

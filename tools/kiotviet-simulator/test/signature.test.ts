@@ -47,6 +47,7 @@ describe( 'format', () => {
 		expect( parseKvDate( '2025-06-10' ) ).toBe(
 			Date.UTC( 2025, 5, 9, 17 )
 		);
+		expect( parseKvDate( '2025-06-10T14:03:11.5570000 07:00' ) ).toBe( ms );
 		expect( parseKvDate( 'nope' ) ).toBeUndefined();
 	} );
 

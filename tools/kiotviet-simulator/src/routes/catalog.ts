@@ -393,43 +393,46 @@ export const catalogRoutes: Route[] = [
 	route( 'GET', '/products', ( ctx ) => {
 		const st = ctx.sim.state;
 		const q = ctx.query;
-		let rows = [ ...st.products.values() ];
 		const isActive = q.bool( 'isActive' );
-		if ( isActive !== undefined ) {
-			rows = rows.filter( ( p ) => p.isActive === isActive );
-		}
 		const categoryId = q.num( 'categoryId' );
-		if ( categoryId !== undefined ) {
-			rows = rows.filter( ( p ) => p.categoryId === categoryId );
-		}
 		const masterUnitId = q.num( 'masterUnitId' );
-		if ( masterUnitId !== undefined ) {
-			rows = rows.filter( ( p ) => p.masterUnitId === masterUnitId );
-		}
 		const masterProductId = q.num( 'masterProductId' );
+		const tradeMarkId = q.num( 'tradeMarkId' );
+		const productType = q.num( 'productType' );
+		const name = q.str( 'name' )?.trim().toLowerCase();
+		const checks: ( ( p: Product ) => boolean )[] = [];
+		if ( isActive !== undefined ) {
+			checks.push( ( p ) => p.isActive === isActive );
+		}
+		if ( categoryId !== undefined ) {
+			checks.push( ( p ) => p.categoryId === categoryId );
+		}
+		if ( masterUnitId !== undefined ) {
+			checks.push( ( p ) => p.masterUnitId === masterUnitId );
+		}
 		if ( masterProductId !== undefined ) {
-			rows = rows.filter(
+			checks.push(
 				( p ) =>
 					p.masterProductId === masterProductId ||
 					p.id === masterProductId
 			);
 		}
-		const tradeMarkId = q.num( 'tradeMarkId' );
 		if ( tradeMarkId !== undefined ) {
-			rows = rows.filter( ( p ) => p.tradeMarkId === tradeMarkId );
+			checks.push( ( p ) => p.tradeMarkId === tradeMarkId );
 		}
-		const productType = q.num( 'productType' );
 		if ( productType !== undefined ) {
-			rows = rows.filter( ( p ) => p.type === productType );
+			checks.push( ( p ) => p.type === productType );
 		}
-		const name = q.str( 'name' )?.trim().toLowerCase();
 		if ( name ) {
-			rows = rows.filter(
+			checks.push(
 				( p ) =>
 					p.fullName.toLowerCase().includes( name ) ||
 					p.code.toLowerCase().includes( name )
 			);
 		}
+		const filter = checks.length
+			? ( p: Product ) => checks.every( ( c ) => c( p ) )
+			: undefined;
 		const opts: ProductJsonOptions = {
 			inventories: q.bool( 'includeInventory' ) ?? false,
 			branchIds: q.nums( 'branchIds' ),
@@ -439,7 +442,9 @@ export const catalogRoutes: Route[] = [
 			formulas: q.bool( 'includeMaterial' ) ?? false,
 		};
 		return ok(
-			listPage( ctx, rows, {
+			listPage( ctx, [ ...st.products.values() ], {
+				cacheKey: 'products',
+				filter,
 				sortKeys: {
 					id: ( p ) => p.id,
 					createdDate: ( p ) => p.createdDate,
@@ -503,6 +508,7 @@ export const catalogRoutes: Route[] = [
 		const onHandKey = ctx.sim.config.onhandLowercase ? 'onhand' : 'onHand';
 		return ok(
 			listPage( ctx, [ ...st.products.values() ], {
+				cacheKey: 'productOnHands',
 				sortKeys: {
 					id: ( p ) => p.id,
 					code: ( p ) => p.code,

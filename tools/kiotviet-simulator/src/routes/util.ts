@@ -190,6 +190,10 @@ export interface ListOptions< T > {
 	map: ( t: T ) => unknown;
 	/** Ignore lastModifiedFrom (hierarchical categories). */
 	ignoreModified?: boolean;
+	/** Cache the sorted `items` under this key until the state changes (pass the unfiltered collection only). */
+	cacheKey?: string;
+	/** Extra row filter (applied after the cached sort). */
+	filter?: ( t: T ) => boolean;
 	defaultPageSize?: number;
 }
 
@@ -207,10 +211,17 @@ export function listPage< T >(
 	const q = ctx.query;
 	const from = o.ignoreModified ? undefined : q.date( 'lastModifiedFrom' );
 	let rows = items;
-	if ( from !== undefined && o.modified ) {
+	const filterModified = (): void => {
 		const mod = o.modified;
-		rows = rows.filter( ( t ) => mod( t ) >= from );
-	}
+		const extra = o.filter;
+		if ( from !== undefined && mod ) {
+			rows = rows.filter(
+				( t ) => mod( t ) >= from && ( ! extra || extra( t ) )
+			);
+		} else if ( extra ) {
+			rows = rows.filter( extra );
+		}
+	};
 	const orderByParam = ( q.str( 'orderBy' ) ?? '' ).toLowerCase();
 	const sortKey =
 		Object.keys( o.sortKeys ).find(
@@ -218,8 +229,16 @@ export function listPage< T >(
 		) ?? o.defaultOrderBy;
 	const key = o.sortKeys[ sortKey ];
 	const desc = ( q.str( 'orderDirection' ) ?? '' ).toLowerCase() === 'desc';
-	if ( key ) {
+	const st = ctx.sim.state;
+	const cacheId = o.cacheKey ? `${ o.cacheKey }|${ sortKey }|${ desc }` : '';
+	const cached = cacheId ? st.listCache.get( cacheId ) : undefined;
+	if ( cached && cached.version === st.version ) {
+		rows = cached.rows as T[];
+	} else if ( key ) {
 		const idKey = o.sortKeys.id;
+		if ( ! cacheId ) {
+			filterModified();
+		}
 		rows = [ ...rows ].sort( ( a, b ) => {
 			const ka = key( a );
 			const kb = key( b );
@@ -232,6 +251,12 @@ export function listPage< T >(
 			}
 			return desc ? -c : c;
 		} );
+		if ( cacheId ) {
+			st.listCache.set( cacheId, { version: st.version, rows } );
+		}
+	}
+	if ( cacheId || ! key ) {
+		filterModified();
 	}
 	const requested = q.num( 'pageSize' );
 	let pageSize =
