@@ -1,0 +1,351 @@
+<?php
+/**
+ * Parity: orders through CRUD (storage-agnostic: real WooCommerce 8.9 may store orders in HPOS tables).
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Tests\Integration\WooSurface;
+
+/**
+ * Must pass on the stand-in and on real WooCommerce 8.9.
+ */
+final class OrderTest extends WooSurfaceTestCase {
+
+	/**
+	 * An order with a simple product ×2, a variation ×1 and shipping, totals calculated.
+	 *
+	 * @return array{order: \WC_Order, simple: int, ids: array}
+	 */
+	private function order_with_items(): array {
+		$simple = $this->simple_product(
+			array(
+				'name'           => 'Áo thun',
+				'sku'            => $this->sku( 'OS' ),
+				'regular_price'  => '150000',
+				'sale_price'     => '120000',
+				'manage_stock'   => true,
+				'stock_quantity' => 10,
+			)
+		)->get_id();
+		$ids    = $this->variable_product_with_variations();
+
+		$order = wc_create_order(
+			array(
+				'customer_note' => 'Giao giờ hành chính',
+				'created_via'   => 'checkout',
+			)
+		);
+		self::assertInstanceOf( \WC_Order::class, $order );
+		$order->set_billing_first_name( 'An' );
+		$order->set_billing_last_name( 'Nguyễn' );
+		$order->set_billing_company( 'Cửa hàng An' );
+		$order->set_billing_address_1( '12 Lê Lợi' );
+		$order->set_billing_address_2( 'Phường Bến Nghé' );
+		$order->set_billing_city( 'Hồ Chí Minh' );
+		$order->set_billing_state( 'SG' );
+		$order->set_billing_postcode( '700000' );
+		$order->set_billing_country( 'VN' );
+		$order->set_billing_email( 'an@example.test' );
+		$order->set_billing_phone( '0901234567' );
+		$order->set_shipping_first_name( 'Bình' );
+		$order->set_shipping_last_name( 'Trần' );
+		$order->set_shipping_address_1( '34 Hai Bà Trưng' );
+		$order->set_shipping_city( 'Hà Nội' );
+		$order->set_shipping_country( 'VN' );
+		$order->set_shipping_phone( '0912345678' );
+		$order->set_payment_method( 'cod' );
+		$order->set_payment_method_title( 'Cash on delivery' );
+
+		$order->add_product( wc_get_product( $simple ), 2 );
+		$order->add_product( wc_get_product( $ids['v2'] ), 1 );
+
+		$shipping = new \WC_Order_Item_Shipping();
+		$shipping->set_method_title( 'Giao hàng nhanh' );
+		$shipping->set_method_id( 'flat_rate' );
+		$shipping->set_total( '30000' );
+		$order->add_item( $shipping );
+
+		$order->calculate_totals();
+		return array(
+			'order'  => $order,
+			'simple' => $simple,
+			'ids'    => $ids,
+		);
+	}
+
+	public function test_create_add_products_and_calculate_totals(): void {
+		update_option( 'woocommerce_calc_taxes', 'no' );
+		$made  = $this->order_with_items();
+		$order = $made['order'];
+		$id    = $order->get_id();
+		self::assertGreaterThan( 0, $id );
+
+		$this->flush_caches();
+		$read = wc_get_order( $id );
+		self::assertInstanceOf( \WC_Order::class, $read );
+		self::assertSame( $id, $read->get_id() );
+		self::assertSame( (string) $id, $read->get_order_number() );
+		self::assertSame( 'pending', $read->get_status() );
+		self::assertEquals( 380000, (float) $read->get_total(), '2 × 120000 + 110000 + 30000 shipping' );
+		self::assertEquals( 350000, (float) $read->get_subtotal() );
+		self::assertEquals( 30000, (float) $read->get_shipping_total() );
+		self::assertEquals( 0, (float) $read->get_discount_total() );
+		self::assertEquals( 0, (float) $read->get_total_tax() );
+		self::assertSame( get_woocommerce_currency(), $read->get_currency() );
+		self::assertSame( 'cod', $read->get_payment_method() );
+		self::assertSame( 'Cash on delivery', $read->get_payment_method_title() );
+		self::assertSame( 'Giao giờ hành chính', $read->get_customer_note() );
+		self::assertSame( 'checkout', $read->get_created_via() );
+		self::assertInstanceOf( \DateTimeInterface::class, $read->get_date_created() );
+
+		self::assertSame( 'An', $read->get_billing_first_name() );
+		self::assertSame( 'Nguyễn', $read->get_billing_last_name() );
+		self::assertSame( 'Cửa hàng An', $read->get_billing_company() );
+		self::assertSame( '12 Lê Lợi', $read->get_billing_address_1() );
+		self::assertSame( 'Phường Bến Nghé', $read->get_billing_address_2() );
+		self::assertSame( 'Hồ Chí Minh', $read->get_billing_city() );
+		self::assertSame( 'SG', $read->get_billing_state() );
+		self::assertSame( '700000', $read->get_billing_postcode() );
+		self::assertSame( 'VN', $read->get_billing_country() );
+		self::assertSame( 'an@example.test', $read->get_billing_email() );
+		self::assertSame( '0901234567', $read->get_billing_phone() );
+		self::assertSame( 'Bình', $read->get_shipping_first_name() );
+		self::assertSame( 'Trần', $read->get_shipping_last_name() );
+		self::assertSame( '34 Hai Bà Trưng', $read->get_shipping_address_1() );
+		self::assertSame( 'Hà Nội', $read->get_shipping_city() );
+		self::assertSame( 'VN', $read->get_shipping_country() );
+		self::assertSame( '0912345678', $read->get_shipping_phone() );
+
+		$items = array_values( $read->get_items() );
+		self::assertCount( 2, $items );
+		self::assertInstanceOf( \WC_Order_Item_Product::class, $items[0] );
+		self::assertSame( $made['simple'], $items[0]->get_product_id() );
+		self::assertSame( 0, $items[0]->get_variation_id() );
+		self::assertEquals( 2, $items[0]->get_quantity() );
+		self::assertEquals( 240000, (float) $items[0]->get_subtotal() );
+		self::assertEquals( 240000, (float) $items[0]->get_total() );
+		self::assertSame( 'Áo thun', $items[0]->get_name() );
+		self::assertSame( $made['simple'], $items[0]->get_product()->get_id() );
+		self::assertSame( $id, $items[0]->get_order_id() );
+
+		self::assertSame( $made['ids']['parent'], $items[1]->get_product_id() );
+		self::assertSame( $made['ids']['v2'], $items[1]->get_variation_id() );
+		self::assertSame( $made['ids']['v2'], $items[1]->get_product()->get_id() );
+		self::assertEquals( 110000, (float) $items[1]->get_total() );
+		self::assertSame( $made['ids']['terms']['Xanh']->slug, $items[1]->get_meta( $made['ids']['taxonomy'] ) );
+		self::assertSame( 'M', $items[1]->get_meta( 'kich-co' ) );
+
+		$shipping = array_values( $read->get_items( 'shipping' ) );
+		self::assertCount( 1, $shipping );
+		self::assertInstanceOf( \WC_Order_Item_Shipping::class, $shipping[0] );
+		self::assertSame( 'Giao hàng nhanh', $shipping[0]->get_name() );
+		self::assertSame( 'flat_rate', $shipping[0]->get_method_id() );
+		self::assertEquals( 30000, (float) $shipping[0]->get_total() );
+
+		global $wpdb;
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT order_item_name, order_item_type FROM {$wpdb->prefix}woocommerce_order_items WHERE order_id = %d ORDER BY order_item_id", $id ), ARRAY_A );
+		self::assertSame(
+			array(
+				array(
+					'order_item_name' => 'Áo thun',
+					'order_item_type' => 'line_item',
+				),
+				array(
+					'order_item_name' => 'Áo khoác',
+					'order_item_type' => 'line_item',
+				),
+				array(
+					'order_item_name' => 'Giao hàng nhanh',
+					'order_item_type' => 'shipping',
+				),
+			),
+			$rows
+		);
+		$item_id = (int) $items[0]->get_id();
+		self::assertSame( (string) $made['simple'], get_metadata( 'order_item', $item_id, '_product_id', true ) );
+		self::assertSame( '2', get_metadata( 'order_item', $item_id, '_qty', true ) );
+		self::assertEquals( 240000, (float) get_metadata( 'order_item', $item_id, '_line_total', true ) );
+		self::assertEquals( 240000, (float) get_metadata( 'order_item', $item_id, '_line_subtotal', true ) );
+	}
+
+	public function test_order_meta_round_trip(): void {
+		$order = wc_create_order();
+		$order->update_meta_data( '_kiotviet_sync_invoice_code', 'HD000123' );
+		$order->update_meta_data( '_kiotviet_sync_payload', array( 'a' => 1 ) );
+		$order->save();
+
+		$this->flush_caches();
+		$read = wc_get_order( $order->get_id() );
+		self::assertSame( 'HD000123', $read->get_meta( '_kiotviet_sync_invoice_code' ) );
+		self::assertSame( array( 'a' => 1 ), $read->get_meta( '_kiotviet_sync_payload' ) );
+		self::assertSame( '', $read->get_meta( '_kiotviet_sync_missing' ) );
+
+		$read->update_meta_data( '_kiotviet_sync_invoice_code', 'HD000124' );
+		$read->save();
+		$this->flush_caches();
+		self::assertSame( 'HD000124', wc_get_order( $order->get_id() )->get_meta( '_kiotviet_sync_invoice_code' ) );
+
+		$again = wc_get_order( $order->get_id() );
+		$again->delete_meta_data( '_kiotviet_sync_invoice_code' );
+		$again->save();
+		$this->flush_caches();
+		self::assertSame( '', wc_get_order( $order->get_id() )->get_meta( '_kiotviet_sync_invoice_code' ) );
+	}
+
+	public function test_status_changes_fire_hooks_and_reduce_stock(): void {
+		$this->record( 'woocommerce_new_order' );
+		$this->record( 'woocommerce_order_status_processing' );
+		$this->record( 'woocommerce_order_status_pending_to_processing' );
+		$this->record( 'woocommerce_order_status_changed' );
+		$this->record( 'woocommerce_order_status_cancelled' );
+		$this->record( 'woocommerce_reduce_order_stock' );
+
+		$made  = $this->order_with_items();
+		$order = $made['order'];
+		$id    = $order->get_id();
+		self::assertSame( array( $id ), array_map( 'intval', array_column( $this->fired['woocommerce_new_order'], 0 ) ) );
+		self::assertCount( 0, $this->fired['woocommerce_order_status_changed'], 'creating a pending order changes no status' );
+
+		self::assertTrue( wc_get_order( $id )->update_status( 'processing', 'Paid.' ) );
+		self::assertCount( 1, $this->fired['woocommerce_order_status_processing'] );
+		self::assertSame( $id, (int) $this->fired['woocommerce_order_status_processing'][0][0] );
+		self::assertInstanceOf( \WC_Order::class, $this->fired['woocommerce_order_status_processing'][0][1] );
+		self::assertCount( 1, $this->fired['woocommerce_order_status_pending_to_processing'] );
+		self::assertSame( $id, (int) $this->fired['woocommerce_order_status_changed'][0][0] );
+		self::assertSame( 'pending', $this->fired['woocommerce_order_status_changed'][0][1] );
+		self::assertSame( 'processing', $this->fired['woocommerce_order_status_changed'][0][2] );
+		self::assertInstanceOf( \WC_Order::class, $this->fired['woocommerce_order_status_changed'][0][3] );
+
+		// WooCommerce reduces stock when an order reaches processing/completed/on-hold.
+		self::assertCount( 1, $this->fired['woocommerce_reduce_order_stock'] );
+		$this->flush_caches();
+		self::assertSame( 8, wc_get_product( $made['simple'] )->get_stock_quantity() );
+		self::assertSame( 4, wc_get_product( $made['ids']['v2'] )->get_stock_quantity() );
+		self::assertSame( 'processing', wc_get_order( $id )->get_status() );
+		self::assertTrue( wc_get_order( $id )->is_paid() );
+		self::assertNotNull( wc_get_order( $id )->get_date_paid() );
+
+		// Completing does not reduce twice; cancelling restores.
+		wc_get_order( $id )->update_status( 'completed' );
+		self::assertSame( 8, wc_get_product( $made['simple'] )->get_stock_quantity() );
+		self::assertNotNull( wc_get_order( $id )->get_date_completed() );
+		wc_get_order( $id )->update_status( 'cancelled' );
+		self::assertCount( 1, $this->fired['woocommerce_order_status_cancelled'] );
+		$this->flush_caches();
+		self::assertSame( 10, wc_get_product( $made['simple'] )->get_stock_quantity() );
+		self::assertSame( 5, wc_get_product( $made['ids']['v2'] )->get_stock_quantity() );
+		self::assertSame(
+			array( 'pending>processing', 'processing>completed', 'completed>cancelled' ),
+			array_map(
+				static function ( array $args ): string {
+					return $args[1] . '>' . $args[2];
+				},
+				$this->fired['woocommerce_order_status_changed']
+			)
+		);
+	}
+
+	public function test_create_with_status_fires_the_transition(): void {
+		$this->record( 'woocommerce_order_status_on-hold' );
+		$this->record( 'woocommerce_order_status_changed' );
+		$order = wc_create_order( array( 'status' => 'on-hold' ) );
+		self::assertSame( 'on-hold', $order->get_status() );
+		self::assertCount( 1, $this->fired['woocommerce_order_status_on-hold'] );
+		self::assertSame( 'pending', $this->fired['woocommerce_order_status_changed'][0][1] );
+		self::assertSame( 'on-hold', $this->fired['woocommerce_order_status_changed'][0][2] );
+	}
+
+	public function test_wc_get_orders_by_status_and_meta(): void {
+		$marker     = $this->sku( 'ORD' );
+		$pending    = wc_create_order();
+		$processing = wc_create_order();
+		foreach ( array( $pending, $processing ) as $order ) {
+			$order->update_meta_data( '_kvs_query_marker', $marker );
+			$order->save();
+		}
+		$processing->update_status( 'processing' );
+
+		$ids = wc_get_orders(
+			array(
+				'status' => array( 'wc-processing' ),
+				'limit'  => -1,
+				'return' => 'ids',
+			)
+		);
+		self::assertContains( $processing->get_id(), array_map( 'intval', $ids ) );
+		self::assertNotContains( $pending->get_id(), array_map( 'intval', $ids ) );
+
+		$ids = wc_get_orders(
+			array(
+				'status' => 'pending',
+				'limit'  => -1,
+				'return' => 'ids',
+			)
+		);
+		self::assertContains( $pending->get_id(), array_map( 'intval', $ids ) );
+
+		$by_meta = wc_get_orders(
+			array(
+				'limit'      => -1,
+				'return'     => 'ids',
+				'orderby'    => 'id',
+				'order'      => 'ASC',
+				'meta_query' => array(
+					array(
+						'key'   => '_kvs_query_marker',
+						'value' => $marker,
+					),
+				),
+			)
+		);
+		self::assertSame( array( $pending->get_id(), $processing->get_id() ), array_map( 'intval', $by_meta ) );
+
+		$objects = wc_get_orders(
+			array(
+				'limit'      => 1,
+				'meta_query' => array(
+					array(
+						'key'   => '_kvs_query_marker',
+						'value' => $marker,
+					),
+				),
+			)
+		);
+		self::assertCount( 1, $objects );
+		self::assertInstanceOf( \WC_Order::class, $objects[0] );
+	}
+
+	public function test_statuses_notes_and_urls(): void {
+		self::assertSame(
+			array( 'wc-pending', 'wc-processing', 'wc-on-hold', 'wc-completed', 'wc-cancelled', 'wc-refunded', 'wc-failed' ),
+			array_keys( wc_get_order_statuses() )
+		);
+		$order   = wc_create_order();
+		$note_id = $order->add_order_note( 'Đã đồng bộ với KiotViet.' );
+		self::assertGreaterThan( 0, $note_id );
+		$comment = get_comment( $note_id );
+		self::assertSame( 'order_note', $comment->comment_type );
+		self::assertSame( (string) $order->get_id(), (string) $comment->comment_post_ID );
+		self::assertStringContainsString( (string) $order->get_id(), $order->get_edit_order_url() );
+		self::assertFalse( wc_get_order( 999999999 ) );
+	}
+
+	public function test_checkout_hooks_only_fire_when_a_checkout_happens(): void {
+		$this->record( 'woocommerce_checkout_order_processed' );
+		$this->record( 'woocommerce_store_api_checkout_order_processed' );
+		$order = wc_create_order();
+		$order->add_product( wc_get_product( $this->simple_product()->get_id() ), 1 );
+		$order->calculate_totals();
+		self::assertCount( 0, $this->fired['woocommerce_checkout_order_processed'] );
+		self::assertCount( 0, $this->fired['woocommerce_store_api_checkout_order_processed'] );
+
+		$this->simulate_checkout( $order );
+		$this->simulate_checkout( $order, 'store_api' );
+		self::assertSame( $order->get_id(), (int) $this->fired['woocommerce_checkout_order_processed'][0][0] );
+		self::assertSame( $order, $this->fired['woocommerce_checkout_order_processed'][0][2] );
+		self::assertSame( $order, $this->fired['woocommerce_store_api_checkout_order_processed'][0][0] );
+	}
+}
