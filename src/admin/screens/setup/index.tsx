@@ -71,7 +71,8 @@ export default function SetupScreen() {
 			/>
 		);
 	}
-	if ( connection.isError || ! data || ! step ) {
+	// A failed background refetch keeps the last good answer on screen.
+	if ( ! data || ! step ) {
 		return (
 			<Notice
 				status="error"
