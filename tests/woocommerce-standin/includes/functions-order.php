@@ -26,6 +26,8 @@ function wc_get_order_statuses() {
 			'wc-cancelled'  => _x( 'Cancelled', 'Order status', 'woocommerce' ),
 			'wc-refunded'   => _x( 'Refunded', 'Order status', 'woocommerce' ),
 			'wc-failed'     => _x( 'Failed', 'Order status', 'woocommerce' ),
+			// WooCommerce's block checkout adds its draft status through this same filter.
+			'wc-checkout-draft' => _x( 'Draft', 'Order status', 'woocommerce' ),
 		)
 	);
 }

@@ -398,9 +398,8 @@ function wc_get_products( $args ) {
 	}
 	if ( 'include' === $args['orderby'] ) {
 		$query['orderby'] = 'post__in';
-	} elseif ( 'id' === $args['orderby'] ) {
-		$query['orderby'] = 'ID';
 	}
+	// Like WooCommerce, orderby goes to WP_Query as given: use 'ID' (upper case); 'id' is ignored.
 
 	$wp_query = new WP_Query( $query );
 	$ids      = array_map( 'intval', $wp_query->posts );

@@ -30,7 +30,12 @@ final class PlatformSurfaceTest extends WooSurfaceTestCase {
 	public function test_utilities(): void {
 		self::assertTrue( method_exists( \Automattic\WooCommerce\Utilities\FeaturesUtil::class, 'declare_compatibility' ) );
 		self::assertIsBool( \Automattic\WooCommerce\Utilities\OrderUtil::custom_orders_table_usage_is_enabled() );
-		self::assertIsString( \Automattic\WooCommerce\Utilities\OrderUtil::get_order_admin_screen() );
+		try {
+			\Automattic\WooCommerce\Utilities\OrderUtil::get_order_admin_screen();
+			self::fail( 'get_order_admin_screen() outside wp-admin must throw' );
+		} catch ( \Exception $e ) {
+			self::assertSame( 'This function should only be called in admin.', $e->getMessage() );
+		}
 	}
 
 	public function test_roles_and_capabilities(): void {

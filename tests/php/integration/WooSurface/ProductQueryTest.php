@@ -69,7 +69,7 @@ final class ProductQueryTest extends WooSurfaceTestCase {
 		$objects = wc_get_products(
 			array(
 				'include' => array( $a, $ids['parent'] ),
-				'orderby' => 'id',
+				'orderby' => 'ID',
 				'order'   => 'ASC',
 			)
 		);
@@ -93,7 +93,7 @@ final class ProductQueryTest extends WooSurfaceTestCase {
 				array(
 					'sku'     => $prefix,
 					'exclude' => array( $b ),
-					'orderby' => 'id',
+					'orderby' => 'ID',
 					'order'   => 'ASC',
 					'return'  => 'ids',
 				)
@@ -104,7 +104,7 @@ final class ProductQueryTest extends WooSurfaceTestCase {
 			array(
 				'type'    => 'variation',
 				'parent'  => $ids['parent'],
-				'orderby' => 'id',
+				'orderby' => 'ID',
 				'order'   => 'ASC',
 				'return'  => 'ids',
 			)
@@ -128,7 +128,7 @@ final class ProductQueryTest extends WooSurfaceTestCase {
 				'include'  => $created,
 				'limit'    => 2,
 				'page'     => 2,
-				'orderby'  => 'id',
+				'orderby'  => 'ID',
 				'order'    => 'ASC',
 				'paginate' => true,
 				'return'   => 'ids',
@@ -144,7 +144,7 @@ final class ProductQueryTest extends WooSurfaceTestCase {
 				'meta_key'   => '_kvs_page_test',
 				'meta_value' => $prefix,
 				'limit'      => -1,
-				'orderby'    => 'id',
+				'orderby'    => 'ID',
 				'order'      => 'ASC',
 				'return'     => 'ids',
 			)

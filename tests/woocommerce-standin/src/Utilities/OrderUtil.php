@@ -29,11 +29,15 @@ final class OrderUtil {
 	}
 
 	/**
-	 * The screen id of the orders list: edit-shop_order with legacy storage.
+	 * Screen id of the order pages: shop_order with legacy storage. Like WooCommerce, only callable in wp-admin.
 	 *
 	 * @return string
+	 * @throws \Exception Outside wp-admin.
 	 */
 	public static function get_order_admin_screen() {
+		if ( ! is_admin() ) {
+			throw new \Exception( 'This function should only be called in admin.' );
+		}
 		return 'shop_order';
 	}
 
