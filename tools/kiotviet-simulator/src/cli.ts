@@ -37,7 +37,8 @@ async function main(): Promise< void > {
 	if ( args.help ) {
 		process.stdout.write(
 			'Usage: npm run sim -- [--seed demo|bench] [--items N] [--port N] [--host 127.0.0.1]\n' +
-				'                      [--retailer demo] [--client-id demo-client] [--client-secret demo-secret]\n'
+				'                      [--retailer demo] [--client-id demo-client] [--client-secret demo-secret]\n' +
+				'                      [--verbose]  (log every KiotViet request to stderr)\n'
 		);
 		return;
 	}
@@ -65,6 +66,7 @@ async function main(): Promise< void > {
 		retailer: args.retailer,
 		clientId: args[ 'client-id' ],
 		clientSecret: args[ 'client-secret' ],
+		verbose: args.verbose === 'true',
 	} );
 	process.stdout.write( `KiotViet simulator ready on ${ sim.url }\n` );
 	const stop = (): void => {

@@ -381,6 +381,11 @@ export async function startSimulator(
 			}
 			record.status = r.status ?? 200;
 			send( res, r );
+			if ( opts.verbose ) {
+				process.stderr.write(
+					`${ method } ${ path }${ url.search } → ${ record.status } (${ record.durationMs } ms)\n`
+				);
+			}
 		};
 
 		if ( kind === 'image' ) {
