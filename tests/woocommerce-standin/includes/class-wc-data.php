@@ -149,7 +149,8 @@ abstract class WC_Data {
 		$errors = false;
 		foreach ( $props as $prop => $value ) {
 			try {
-				if ( in_array( $prop, array( 'prop', 'date_prop', 'meta_data' ), true ) ) {
+				// Like WooCommerce, null values are skipped (the prop keeps its current/default value).
+				if ( null === $value || in_array( $prop, array( 'prop', 'date_prop', 'meta_data' ), true ) ) {
 					continue;
 				}
 				$setter = "set_$prop";
