@@ -18,6 +18,25 @@ final class WooCommerce {
 	/** @var WooCommerce|null */
 	private static $instance = null;
 
+	/** @var WC_Countries|null */
+	private $countries_instance = null;
+
+	/**
+	 * Lazy ->countries, as WooCommerce sets it on init.
+	 *
+	 * @param string $key Property.
+	 * @return mixed
+	 */
+	public function __get( $key ) {
+		if ( 'countries' === $key ) {
+			if ( null === $this->countries_instance ) {
+				$this->countries_instance = new WC_Countries();
+			}
+			return $this->countries_instance;
+		}
+		return null;
+	}
+
 	/**
 	 * @return WooCommerce
 	 */

@@ -32,6 +32,7 @@ $kvs_wc_standin_files = array(
 	'class-wc-order.php',
 	'interface-wc-logger.php',
 	'class-wc-logger.php',
+	'class-wc-countries.php',
 	'class-woocommerce.php',
 	'../src/Utilities/FeaturesUtil.php',
 	'../src/Utilities/OrderUtil.php',

@@ -103,6 +103,17 @@ final class PlatformSurfaceTest extends WooSurfaceTestCase {
 		self::assertTrue( wc_string_to_bool( 'yes' ) );
 	}
 
+	public function test_countries(): void {
+		$countries = WC()->countries;
+		self::assertIsObject( $countries );
+		self::assertSame( 'Vietnam', $countries->get_countries()['VN'] );
+		self::assertSame( 'Vietnam', $countries->countries['VN'] );
+		self::assertSame( 'United States (US)', $countries->get_countries()['US'] );
+		self::assertSame( array(), $countries->get_states( 'VN' ) );
+		self::assertSame( 'VN', $countries->get_base_country() );
+		self::assertArrayHasKey( 'VN', $countries->get_allowed_countries() );
+	}
+
 	public function test_logger(): void {
 		$logger = wc_get_logger();
 		self::assertInstanceOf( \WC_Logger_Interface::class, $logger );

@@ -152,6 +152,43 @@ final class ProductQueryTest extends WooSurfaceTestCase {
 		self::assertSame( $created, $by_meta );
 	}
 
+	public function test_wc_get_products_by_category_tag_and_stock_status(): void {
+		$prefix   = $this->sku( 'CT' );
+		$category = $this->category( 'Giày ' . $prefix );
+		$tag      = wp_insert_term( 'sale-' . strtolower( $prefix ), 'product_tag' );
+		self::assertIsArray( $tag );
+		$in_cat   = $this->simple_product(
+			array(
+				'sku'          => $prefix . '-1',
+				'category_ids' => array( $category ),
+				'tag_ids'      => array( (int) $tag['term_id'] ),
+			)
+		)->get_id();
+		$sold_out = $this->simple_product(
+			array(
+				'sku'            => $prefix . '-2',
+				'manage_stock'   => true,
+				'stock_quantity' => 0,
+			)
+		)->get_id();
+
+		$slug = get_term( $category, 'product_cat' )->slug;
+		self::assertSame( array( $in_cat ), wc_get_products( array( 'category' => array( $slug ), 'return' => 'ids' ) ) );
+		self::assertSame( array( $in_cat ), wc_get_products( array( 'tag' => array( get_term( (int) $tag['term_id'], 'product_tag' )->slug ), 'return' => 'ids' ) ) );
+		self::assertSame(
+			array( $sold_out ),
+			wc_get_products(
+				array(
+					'sku'          => $prefix,
+					'stock_status' => 'outofstock',
+					'return'       => 'ids',
+				)
+			)
+		);
+		self::assertSame( array( (int) $tag['term_id'] ), array_map( 'intval', wc_get_product( $in_cat )->get_tag_ids() ) );
+		self::assertSame( array( get_term( (int) $tag['term_id'], 'product_tag' )->slug ), $this->term_slugs( $in_cat, 'product_tag' ) );
+	}
+
 	public function test_wc_get_product_rejects_non_products(): void {
 		$page = wp_insert_post(
 			array(

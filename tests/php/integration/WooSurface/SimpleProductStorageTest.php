@@ -289,5 +289,7 @@ final class SimpleProductStorageTest extends WooSurfaceTestCase {
 		global $wpdb;
 		self::assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE ID = %d", $id ) ) );
 		self::assertFalse( wc_get_product( $id ) );
+		self::assertNull( $this->lookup_row( $id ), 'the lookup row goes with the product' );
+		self::assertSame( array(), $this->meta_rows( $id ) );
 	}
 }

@@ -160,7 +160,17 @@ final class VariableProductStorageTest extends WooSurfaceTestCase {
 		$this->record( 'woocommerce_new_product' );
 		$this->record( 'woocommerce_new_product_variation' );
 		$this->record( 'woocommerce_update_product_variation' );
+		$this->record( 'woocommerce_before_product_object_save' );
 		$ids = $this->variable_product_with_variations();
+
+		$saved = array_map(
+			static function ( array $args ): string {
+				return get_class( $args[0] );
+			},
+			$this->fired['woocommerce_before_product_object_save']
+		);
+		self::assertContains( 'WC_Product_Variation', $saved, 'variations fire the product object hooks too' );
+		self::assertContains( 'WC_Product_Variable', $saved );
 
 		$new_products = array_map( 'intval', array_column( $this->fired['woocommerce_new_product'], 0 ) );
 		self::assertContains( $ids['parent'], $new_products );
