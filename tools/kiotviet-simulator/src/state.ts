@@ -1045,6 +1045,14 @@ export class State {
 			}
 			p.inventories[ inv.branchId ] = target;
 		}
+		for ( const [ b, inv ] of Object.entries( p.inventories ) ) {
+			if ( p.isLotSerialControl ) {
+				this.syncSerials( p, Number( b ), inv.onHand, now );
+			}
+			if ( p.isBatchExpireControl ) {
+				this.syncBatches( p, Number( b ), inv.onHand );
+			}
+		}
 		this.products.set( p.id, p );
 		this.indexProduct( p );
 		if ( master && master.modifiedDate === now ) {
@@ -1269,7 +1277,10 @@ export class State {
 		if ( base.isBatchExpireControl ) {
 			this.syncBatches( base, branchId, inv.onHand );
 		}
-		base.modifiedDate = now;
+		this.touchStock(
+			[ { productId: base.id, branchId, quantity: 0 } ],
+			now
+		);
 		this.emitStock( [ base.id ], [ branchId ] );
 	}
 
@@ -1314,7 +1325,7 @@ export class State {
 			if ( onHand > 0 ) {
 				p.batches.push( {
 					batchName: `L${ p.id % 100000 }-${ branchId % 100 }`,
-					expireDate: this.now() + 365 * 86400000,
+					expireDate: Date.now() + 365 * 86400000,
 					onHand,
 					branchId,
 				} );
@@ -1915,10 +1926,14 @@ export class State {
 		return o;
 	}
 
+	/**
+	 * Stock moved: the stored product and its unit products count as modified (lastModifiedFrom).
+	 * @param rs
+	 * @param now
+	 */
 	private touchStock( rs: Reservation[], now: number ): void {
 		for ( const r of rs ) {
-			const p = this.products.get( r.productId );
-			if ( p ) {
+			for ( const p of this.stockDependents( r.productId ) ) {
 				p.modifiedDate = now;
 			}
 		}

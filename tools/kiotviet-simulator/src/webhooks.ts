@@ -62,6 +62,8 @@ interface Job {
 	type: string;
 	data: unknown[];
 	attempt: number;
+	/** Dispatcher generation; a reset abandons older jobs. */
+	gen: number;
 }
 
 function isLoopbackUrl( u: string ): boolean {
@@ -96,6 +98,8 @@ export class WebhookDispatcher {
 	private dupLeft = 0;
 	private reorderLeft = 0;
 	private closed = false;
+	private generation = 0;
+	private inflight = new Set< http.ClientRequest >();
 
 	constructor(
 		private state: () => State,
@@ -119,10 +123,19 @@ export class WebhookDispatcher {
 					? Math.floor( patch.reorder )
 					: 0;
 		}
+		if ( this.config.mode === 'immediate' && this.queue.length > 0 ) {
+			this.schedulePump();
+		}
 		return this.config;
 	}
 
 	reset(): void {
+		this.generation++;
+		for ( const req of this.inflight ) {
+			req.destroy();
+		}
+		this.inflight.clear();
+		this.running = Promise.resolve();
 		for ( const t of this.retryTimers.keys() ) {
 			clearTimeout( t );
 		}
@@ -161,6 +174,7 @@ export class WebhookDispatcher {
 				type,
 				data,
 				attempt: 1,
+				gen: this.generation,
 			} );
 		}
 		if ( this.config.mode === 'immediate' ) {
@@ -265,6 +279,9 @@ export class WebhookDispatcher {
 	}
 
 	private async deliver( job: Job ): Promise< void > {
+		if ( job.gen !== this.generation ) {
+			return;
+		}
 		const body = this.buildBody( job );
 		const headers: Record< string, string > = {
 			'Content-Type': 'application/json',
@@ -313,6 +330,9 @@ export class WebhookDispatcher {
 		for ( let c = 0; c < copies; c++ ) {
 			const started = Date.now();
 			const result = await this.post( job.sub.url, body, headers );
+			if ( job.gen !== this.generation ) {
+				return;
+			}
 			this.record( {
 				...base,
 				status: result.status,
@@ -346,7 +366,11 @@ export class WebhookDispatcher {
 
 	private scheduleRetry( job: Job ): void {
 		const delay = this.config.retryDelaysMs[ job.attempt - 1 ];
-		if ( delay === undefined || this.closed ) {
+		if (
+			delay === undefined ||
+			this.closed ||
+			job.gen !== this.generation
+		) {
 			return;
 		}
 		const retry: Job = { ...job, attempt: job.attempt + 1 };
@@ -386,6 +410,7 @@ export class WebhookDispatcher {
 				if ( ! done ) {
 					done = true;
 					clearTimeout( timer );
+					this.inflight.delete( req );
 					resolve( r );
 				}
 			};
@@ -421,6 +446,7 @@ export class WebhookDispatcher {
 			req.on( 'error', ( e ) =>
 				finish( { status: 'error', error: e.message } )
 			);
+			this.inflight.add( req );
 			req.end( buf );
 		} );
 	}

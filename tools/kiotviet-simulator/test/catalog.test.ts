@@ -220,6 +220,35 @@ describe( 'products', () => {
 		expect( material.allowsSale ).toBe( false );
 	} );
 
+	it( 'a new serial product gets one in-stock serial per unit; unit products follow base stock in deltas', async () => {
+		const phone = await c.post( '/products', {
+			name: 'Điện thoại mới',
+			isProductSerial: true,
+			inventories: [ { branchId: 5002, onHand: 2 } ],
+		} );
+		const full = ( await c.get( `/products/${ phone.body.id }` ) ).body;
+		expect(
+			full.productSerials.filter(
+				( s: { status: number; branchId: number } ) =>
+					s.status === 1 && s.branchId === 5002
+			)
+		).toHaveLength( 2 );
+		const ts = ( await c.get( '/products?pageSize=1' ) ).body.timestamp;
+		await c.sim( 'POST', '/stock', {
+			productId: byCode( 'COCA330' ).id,
+			branchId: 5001,
+			onHand: 24,
+		} );
+		const delta = await c.get(
+			`/products?lastModifiedFrom=${ encodeURIComponent(
+				ts
+			) }&pageSize=100`
+		);
+		expect(
+			delta.body.data.map( ( p: { code: string } ) => p.code ).sort()
+		).toEqual( [ 'COCA330', 'COCA330-T24' ] );
+	} );
+
 	it( 'images are URLs served by the simulator (PNG)', async () => {
 		const p = ( await c.get( '/products/code/POLO-DO-S' ) ).body;
 		expect( p.images[ 0 ] ).toBe( `${ sim.url }/images/polo-do-s-1.png` );

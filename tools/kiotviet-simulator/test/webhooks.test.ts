@@ -514,6 +514,26 @@ describe( 'delivery semantics', () => {
 		).toEqual( [ 20, 10 ] );
 	} );
 
+	it( 'a reset abandons in-flight deliveries and pending retries', async () => {
+		await c.sim( 'POST', '/webhooks/config', {
+			mode: 'immediate',
+			timeoutMs: 150,
+			retryDelaysMs: [ 10 ],
+		} );
+		await register( 'stock.update' );
+		rx.script = [ 'hang' ];
+		await c.sim( 'POST', '/stock', {
+			productId: byCode( 'OREO133' ).id,
+			branchId: 5001,
+			onHand: 1,
+		} );
+		await waitFor( () => rx.received.length === 1 );
+		await c.sim( 'POST', '/reset' );
+		await new Promise( ( r ) => setTimeout( r, 250 ) );
+		expect( rx.received ).toHaveLength( 1 );
+		expect( sim.sim.webhooks.deliveries ).toEqual( [] );
+	} );
+
 	it( 'immediate mode delivers without a flush; only loopback URLs are called', async () => {
 		await c.sim( 'POST', '/webhooks/config', { mode: 'immediate' } );
 		await register( 'stock.update' );
