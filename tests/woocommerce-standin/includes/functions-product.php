@@ -227,13 +227,41 @@ function kvs_wc_standin_update_product_lookup( $id ) {
 	);
 }
 
-/** Removes lookup rows of deleted products. */
+/**
+ * Like WooCommerce (WC_Post_Data::delete_post): when a user who can delete_posts deletes a product post,
+ * its variations are deleted too and lookup rows are removed. Without that capability (cron, CLI, REST
+ * as nobody) WooCommerce does neither, and neither does the stand-in.
+ */
 add_action(
-	'deleted_post',
+	'delete_post',
 	static function ( $post_id ) {
 		global $wpdb;
-		if ( ! empty( $wpdb->wc_product_meta_lookup ) ) {
+		if ( ! current_user_can( 'delete_posts' ) || ! $post_id ) {
+			return;
+		}
+		$post_type = get_post_type( $post_id );
+		if ( 'product' === $post_type ) {
+			$variation_ids = get_posts(
+				array(
+					'post_parent' => $post_id,
+					'post_type'   => 'product_variation',
+					'fields'      => 'ids',
+					'post_status' => array( 'any', 'trash', 'auto-draft' ),
+					'numberposts' => -1,
+				)
+			);
+			foreach ( wp_parse_id_list( $variation_ids ) as $variation_id ) {
+				do_action( 'woocommerce_before_delete_product_variation', $variation_id );
+				wp_delete_post( $variation_id, true );
+				do_action( 'woocommerce_delete_product_variation', $variation_id );
+			}
+			delete_transient( 'wc_product_children_' . $post_id );
+		}
+		if ( in_array( $post_type, array( 'product', 'product_variation' ), true ) && ! empty( $wpdb->wc_product_meta_lookup ) ) {
 			$wpdb->delete( $wpdb->wc_product_meta_lookup, array( 'product_id' => absint( $post_id ) ), array( '%d' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			if ( 'product_variation' === $post_type ) {
+				wc_delete_product_transients( wp_get_post_parent_id( $post_id ) );
+			}
 		}
 	}
 );

@@ -289,7 +289,27 @@ final class SimpleProductStorageTest extends WooSurfaceTestCase {
 		global $wpdb;
 		self::assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE ID = %d", $id ) ) );
 		self::assertFalse( wc_get_product( $id ) );
-		self::assertNull( $this->lookup_row( $id ), 'the lookup row goes with the product' );
 		self::assertSame( array(), $this->meta_rows( $id ) );
+		self::assertNotNull( $this->lookup_row( $id ), 'without delete_posts WooCommerce leaves the lookup row behind' );
+	}
+
+	public function test_deleting_a_variable_product_as_a_user_who_can_delete_posts_removes_variations_and_lookup_rows(): void {
+		$this->as_role( 'administrator' );
+		$ids = $this->variable_product_with_variations();
+		wc_get_product( $ids['parent'] )->delete( true );
+
+		global $wpdb;
+		foreach ( array( 'parent', 'v1', 'v2' ) as $key ) {
+			self::assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE ID = %d", $ids[ $key ] ) ), "{$key} deleted" );
+			self::assertNull( $this->lookup_row( $ids[ $key ] ), "{$key} lookup row deleted" );
+		}
+	}
+
+	public function test_deleting_a_variable_product_without_the_capability_orphans_its_variations(): void {
+		$ids = $this->variable_product_with_variations();
+		wc_get_product( $ids['parent'] )->delete( true );
+
+		self::assertSame( 'product_variation', get_post_type( $ids['v1'] ), 'no user: WooCommerce keeps the variations' );
+		self::assertNotNull( $this->lookup_row( $ids['v1'] ) );
 	}
 }
