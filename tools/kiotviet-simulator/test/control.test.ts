@@ -131,6 +131,39 @@ describe( 'shop-owner actions', () => {
 		expect( ( await c.sim( 'GET', '/nope' ) ).status ).toBe( 404 );
 	} );
 
+	it( 'reset can install faults, webhook config, sim config and settings in one call', async () => {
+		const r = await c.sim( 'POST', '/reset', {
+			faults: [
+				{ method: 'GET', path: '/branches', status: 503, count: 1 },
+			],
+			getBudgetPerHour: 100,
+			webhooks: { mode: 'manual', signatureMode: 'hex' },
+			config: { notFoundStatus: 400 },
+			settings: { AllowOrderWhenOutStock: false },
+		} );
+		expect( r.status ).toBe( 200 );
+		expect( ( await c.get( '/branches' ) ).status ).toBe( 503 );
+		expect( ( await c.get( '/branches' ) ).status ).toBe( 200 );
+		expect(
+			( await c.sim( 'GET', '/faults' ) ).body.getBudgetPerHour
+		).toBe( 100 );
+		expect(
+			( await c.sim( 'GET', '/webhooks/config' ) ).body.signatureMode
+		).toBe( 'hex' );
+		expect( ( await c.get( '/products/1' ) ).status ).toBe( 400 );
+		expect(
+			( await c.get( '/settings' ) ).body.AllowOrderWhenOutStock
+		).toBe( false );
+		const bad = await c.sim( 'POST', '/reset', {
+			faults: [ { status: 500 } ],
+		} );
+		expect( bad.status ).toBe( 400 );
+		await c.sim( 'POST', '/reset' );
+		expect(
+			( await c.get( '/settings' ) ).body.AllowOrderWhenOutStock
+		).toBe( true );
+	} );
+
 	it( 'reset switches seeds', async () => {
 		const r = await c.sim( 'POST', '/reset', {
 			seed: 'bench',

@@ -254,6 +254,16 @@ const SETTING_KEYS = [
 	'SurchargeEnabled',
 ] as const;
 
+function applySettings( ctx: Ctx, b: Bag ): void {
+	const st = ctx.sim.state;
+	for ( const k of SETTING_KEYS ) {
+		const v = toBool( b[ k.toLowerCase() ] );
+		if ( v !== undefined ) {
+			st.settings[ k ] = v;
+		}
+	}
+}
+
 export const controlRoutes: Route[] = [
 	route( 'GET', '/__sim', ( ctx ) =>
 		ok( {
@@ -276,7 +286,39 @@ export const controlRoutes: Route[] = [
 		if ( seed !== undefined && seed !== 'demo' && seed !== 'bench' ) {
 			throw validation( 'seed must be demo or bench', 'seed' );
 		}
+		// Optional extras applied after the reset (parsed first so a bad body changes nothing).
+		const faultsBag = Array.isArray( b.faults )
+			? { rules: b.faults }
+			: asBag( b.faults );
+		const rules =
+			faultsBag?.rules !== undefined
+				? asArray( faultsBag.rules ).map( parseRule )
+				: [];
+		const budget =
+			toNum( faultsBag?.getbudgetperhour ) ?? toNum( b.getbudgetperhour );
+		const hooks = asBag( b.webhooks )
+			? parseWebhookConfig( asBag( b.webhooks ) ?? {} )
+			: undefined;
+		const config = asBag( b.config )
+			? parseSimConfig( asBag( b.config ) ?? {} )
+			: undefined;
+		const settings = asBag( b.settings );
 		ctx.sim.reset( seed as SeedName | undefined, toNum( b.items ) );
+		for ( const r of rules ) {
+			ctx.sim.faults.add( r );
+		}
+		if ( budget !== undefined ) {
+			ctx.sim.limiter.budgetPerHour = budget;
+		}
+		if ( hooks ) {
+			ctx.sim.webhooks.configure( hooks );
+		}
+		if ( config ) {
+			ctx.sim.config = { ...ctx.sim.config, ...config };
+		}
+		if ( settings ) {
+			applySettings( ctx, settings );
+		}
 		return ok( {
 			ok: true,
 			seed: ctx.sim.seedName,
@@ -595,14 +637,7 @@ export const controlRoutes: Route[] = [
 	} ),
 	route( 'GET', '/__sim/settings', ( ctx ) => ok( ctx.sim.state.settings ) ),
 	route( 'POST', '/__sim/settings', ( ctx ) => {
-		const st = ctx.sim.state;
-		const b = lb( ctx );
-		for ( const k of SETTING_KEYS ) {
-			const v = toBool( b[ k.toLowerCase() ] );
-			if ( v !== undefined ) {
-				st.settings[ k ] = v;
-			}
-		}
-		return ok( st.settings );
+		applySettings( ctx, lb( ctx ) );
+		return ok( ctx.sim.state.settings );
 	} ),
 ];
