@@ -77,6 +77,21 @@ switch ( $kvs_command ) {
 		echo "configured woocommerce\n";
 		break;
 
+	case 'language-stub':
+		// WordPress offers a language only when WP_LANG_DIR holds its core .mo. No core translation can be
+		// downloaded here, so a header-only .mo makes the locale selectable; core strings stay English and the
+		// plugin's own strings come from its bundled translation.
+		$locale = $argv[3];
+		$file   = WP_LANG_DIR . '/' . $locale . '.mo';
+		if ( ! file_exists( $file ) ) {
+			wp_mkdir_p( WP_LANG_DIR );
+			$header = "Language: {$locale}\nContent-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=1; plural=0;\n";
+			$mo     = pack( 'V7', 0x950412de, 0, 1, 28, 36, 0, 44 ) . pack( 'V2', 0, 44 ) . pack( 'V2', strlen( $header ), 45 ) . "\0" . $header . "\0";
+			file_put_contents( $file, $mo );
+		}
+		echo 'language stub ' . $locale . "\n";
+		break;
+
 	default:
 		fwrite( STDERR, "unknown command\n" );
 		exit( 2 );

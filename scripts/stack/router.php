@@ -9,8 +9,8 @@
 $kvs_root = rtrim( $_SERVER['DOCUMENT_ROOT'], '/' );
 $kvs_path = rawurldecode( (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) );
 
-// Never serve dotfiles or the developer folders that the plugin symlink exposes.
-if ( preg_match( '#/\.|/(node_modules|vendor|tests|tools|scripts)/#', $kvs_path ) ) {
+// Never serve dotfiles, nor the developer folders that the plugin symlink (the whole repository) exposes.
+if ( preg_match( '#/\.#', $kvs_path ) || preg_match( '#^/wp-content/plugins/kiotviet-sync/(node_modules|vendor|tests|tools|scripts|artifacts|docs)/#', $kvs_path ) ) {
 	http_response_code( 403 );
 	echo 'Forbidden';
 	return true;

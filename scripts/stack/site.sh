@@ -104,6 +104,7 @@ PHP
 		php "$ROOT/scripts/stack/install-wp.php" "$dir" activate woocommerce/woocommerce.php >/dev/null
 		php "$ROOT/scripts/stack/install-wp.php" "$dir" configure-woocommerce >/dev/null
 		php "$ROOT/scripts/stack/install-wp.php" "$dir" activate kiotviet-sync/kiotviet-sync.php >/dev/null
+		php "$ROOT/scripts/stack/install-wp.php" "$dir" language-stub vi >/dev/null
 		log "installed $site site ($([ -n "${WOOCOMMERCE_DIR:-}" ] && echo "real WooCommerce" || echo "WooCommerce stand-in"))"
 	fi
 }
