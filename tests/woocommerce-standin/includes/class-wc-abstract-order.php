@@ -77,11 +77,6 @@ abstract class WC_Abstract_Order extends WC_Data {
 		return 'shop_order';
 	}
 
-	/** @return string */
-	protected function get_hook_prefix() {
-		return 'woocommerce_get_order_';
-	}
-
 	/*
 	| Getters
 	*/

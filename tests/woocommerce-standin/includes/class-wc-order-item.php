@@ -94,13 +94,6 @@ class WC_Order_Item extends WC_Data implements ArrayAccess {
 	}
 
 	/**
-	 * @return string
-	 */
-	protected function get_hook_prefix() {
-		return 'woocommerce_order_item_get_';
-	}
-
-	/**
 	 * Item meta key => prop, written on save.
 	 *
 	 * @return array<string, string>

@@ -46,6 +46,11 @@ class WC_Product_Variation extends WC_Product_Simple {
 		return 'variation';
 	}
 
+	/** @return string Filters are woocommerce_product_variation_get_{prop}. */
+	protected function get_hook_prefix() {
+		return 'woocommerce_product_variation_get_';
+	}
+
 	/** @return string */
 	protected function hook_noun() {
 		return 'product_variation';

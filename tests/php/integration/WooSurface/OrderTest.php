@@ -137,6 +137,16 @@ final class OrderTest extends WooSurfaceTestCase {
 		self::assertEquals( 110000, (float) $items[1]->get_total() );
 		self::assertSame( $made['ids']['terms']['Xanh']->slug, $items[1]->get_meta( $made['ids']['taxonomy'] ) );
 		self::assertSame( 'M', $items[1]->get_meta( 'kich-co' ) );
+		$item_meta_keys = static function ( $item ): array {
+			return array_map(
+				static function ( $meta ) {
+					return $meta->key;
+				},
+				$item->get_meta_data()
+			);
+		};
+		self::assertSame( array(), $item_meta_keys( $items[0] ), 'props are not item meta data' );
+		self::assertSame( array( $made['ids']['taxonomy'], 'kich-co' ), $item_meta_keys( $items[1] ) );
 
 		$shipping = array_values( $read->get_items( 'shipping' ) );
 		self::assertCount( 1, $shipping );
@@ -171,6 +181,20 @@ final class OrderTest extends WooSurfaceTestCase {
 		self::assertEquals( 240000, (float) get_metadata( 'order_item', $item_id, '_line_subtotal', true ) );
 	}
 
+	public function test_defaults_of_a_new_order(): void {
+		$order = wc_get_order( wc_create_order()->get_id() );
+		self::assertSame( 'pending', $order->get_status() );
+		self::assertSame( 0, $order->get_customer_id() );
+		self::assertSame( '', $order->get_created_via() );
+		self::assertSame( 'VND', $order->get_currency() );
+		self::assertFalse( $order->get_prices_include_tax() );
+		self::assertSame( 0, $order->get_parent_id() );
+		self::assertSame( array(), $order->get_items() );
+		self::assertEquals( 0, (float) $order->get_total() );
+		self::assertSame( 0, strpos( $order->get_order_key(), 'wc_order_' ) );
+		self::assertSame( '', $order->get_payment_method() );
+	}
+
 	public function test_order_meta_round_trip(): void {
 		$order = wc_create_order();
 		$order->update_meta_data( '_kiotviet_sync_invoice_code', 'HD000123' );
@@ -179,6 +203,14 @@ final class OrderTest extends WooSurfaceTestCase {
 
 		$this->flush_caches();
 		$read = wc_get_order( $order->get_id() );
+		$keys = array_map(
+			static function ( $meta ) {
+				return $meta->key;
+			},
+			$read->get_meta_data()
+		);
+		sort( $keys );
+		self::assertSame( array( '_kiotviet_sync_invoice_code', '_kiotviet_sync_payload' ), $keys, 'only our keys are meta data; props are not' );
 		self::assertSame( 'HD000123', $read->get_meta( '_kiotviet_sync_invoice_code' ) );
 		self::assertSame( array( 'a' => 1 ), $read->get_meta( '_kiotviet_sync_payload' ) );
 		self::assertSame( '', $read->get_meta( '_kiotviet_sync_missing' ) );
@@ -225,6 +257,13 @@ final class OrderTest extends WooSurfaceTestCase {
 		self::assertSame( 8, wc_get_product( $made['simple'] )->get_stock_quantity() );
 		self::assertSame( 4, wc_get_product( $made['ids']['v2'] )->get_stock_quantity() );
 		self::assertSame( 'processing', wc_get_order( $id )->get_status() );
+		$reduced = array_map(
+			static function ( $item ) {
+				return (int) $item->get_meta( '_reduced_stock' );
+			},
+			array_values( wc_get_order( $id )->get_items() )
+		);
+		self::assertSame( array( 2, 1 ), $reduced, 'line items remember the reduced quantity in _reduced_stock' );
 		self::assertTrue( wc_get_order( $id )->is_paid() );
 
 		// Completing does not reduce twice; cancelling restores.

@@ -115,6 +115,7 @@ final class SimpleProductStorageTest extends WooSurfaceTestCase {
 		$this->flush_caches();
 		$product = wc_get_product( $id );
 		self::assertInstanceOf( \WC_Product_Simple::class, $product );
+		self::assertSame( array(), $product->get_meta_data(), 'a new product has no meta data beyond its props' );
 		self::assertSame( 'simple', $product->get_type() );
 		self::assertSame( $id, $product->get_id() );
 		self::assertSame( 'Quần jean', $product->get_name() );

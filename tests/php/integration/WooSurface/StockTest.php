@@ -26,13 +26,14 @@ final class StockTest extends WooSurfaceTestCase {
 		$this->fired['woocommerce_product_set_stock'] = array(); // Ignore the creation.
 
 		self::assertSame( 4, wc_update_product_stock( $id, 4, 'set' ) );
-		self::assertEquals( 4, (float) $this->raw_meta( $id, '_stock' ), '_stock holds the number (WooCommerce writes it with SQL, e.g. "4.000000")' );
+		self::assertSame( '4.000000', $this->raw_meta( $id, '_stock' ), 'WooCommerce writes the new stock with SQL %f' );
 		self::assertEquals( 4, (float) $this->lookup_row( $id )['stock_quantity'] );
 		self::assertCount( 1, $this->fired['woocommerce_product_set_stock'] );
 		self::assertInstanceOf( \WC_Product::class, $this->fired['woocommerce_product_set_stock'][0][0] );
 		self::assertSame( $id, $this->fired['woocommerce_product_set_stock'][0][0]->get_id() );
 
 		self::assertSame( 1, wc_update_product_stock( wc_get_product( $id ), 3, 'decrease' ) );
+		self::assertSame( '1', $this->raw_meta( $id, '_stock' ), 'decrease is meta_value - 3.000000 in SQL' );
 		self::assertSame( 6, wc_update_product_stock( $id, 5, 'increase' ) );
 		self::assertEquals( 6, (float) $this->raw_meta( $id, '_stock' ) );
 		$this->flush_caches();
