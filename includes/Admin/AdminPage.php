@@ -66,6 +66,20 @@ final class AdminPage implements Registerable {
 		if ( is_string( $hook ) && '' !== $hook ) {
 			$this->hook_suffixes[] = $hook;
 		}
+		// The submenus of the seed guide; each renders the same mount node with its own screen id.
+		$screens = array(
+			self::SLUG                => __( 'Sync setup', 'kiotviet-sync' ),
+			self::SLUG . '-products'  => __( 'Synced products', 'kiotviet-sync' ),
+			self::SLUG . '-orders'    => __( 'Orders', 'kiotviet-sync' ),
+			self::SLUG . '-history'   => __( 'Sync history', 'kiotviet-sync' ),
+			self::SLUG . '-settings'  => __( 'Settings', 'kiotviet-sync' ),
+		);
+		foreach ( $screens as $slug => $title ) {
+			$sub = add_submenu_page( self::SLUG, $title, $title, self::CAPABILITY, $slug, array( $this, 'render' ) );
+			if ( is_string( $sub ) && '' !== $sub ) {
+				$this->hook_suffixes[] = $sub;
+			}
+		}
 	}
 
 	/**
