@@ -18,8 +18,22 @@ ADMIN_PASS="admin"
 log() { printf '[kvs] %s\n' "$*" >&2; }
 die() { printf '[kvs] error: %s\n' "$*" >&2; exit 1; }
 
-site_port() { case "$1" in demo) echo "$DEMO_PORT" ;; test) echo "$TEST_PORT" ;; *) die "unknown site $1" ;; esac; }
-sim_port() { case "$1" in demo) echo "$SIM_DEMO_PORT" ;; test) echo "$SIM_TEST_PORT" ;; *) die "unknown site $1" ;; esac; }
+# Sites: demo and test have fixed ports; any other name ([a-z0-9]+, e.g. a private site per developer) takes
+# its ports from KVS_SITE_PORT and KVS_SIM_PORT.
+site_port() {
+	case "$1" in
+		demo) echo "$DEMO_PORT" ;;
+		test) echo "$TEST_PORT" ;;
+		*) [[ "$1" =~ ^[a-z0-9]+$ ]] && [ -n "${KVS_SITE_PORT:-}" ] || die "site $1 needs KVS_SITE_PORT (and KVS_SIM_PORT)"; echo "$KVS_SITE_PORT" ;;
+	esac
+}
+sim_port() {
+	case "$1" in
+		demo) echo "$SIM_DEMO_PORT" ;;
+		test) echo "$SIM_TEST_PORT" ;;
+		*) [ -n "${KVS_SIM_PORT:-}" ] || die "site $1 needs KVS_SIM_PORT"; echo "$KVS_SIM_PORT" ;;
+	esac
+}
 
 # wait_for_port PORT SECONDS: waits until something listens on 127.0.0.1:PORT.
 wait_for_port() {

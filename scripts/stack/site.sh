@@ -96,8 +96,8 @@ PHP
 		rm -rf "$dir/wp-content/uploads" && mkdir -p "$dir/wp-content/uploads"
 	fi
 	mysql_root -e "CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-	local locale="vi"
-	[ "$site" = "test" ] && locale="en_US"
+	local locale="en_US"
+	[ "$site" = "demo" ] && locale="vi"
 	local out
 	out="$(php "$ROOT/scripts/stack/install-wp.php" "$dir" install "$url" "KiotViet Sync $site" "$ADMIN_USER" "$ADMIN_PASS" "$locale")"
 	if [ "$out" != "already installed" ]; then
