@@ -37,10 +37,17 @@ if ( ! is_file( $kvs_wp_dir . '/wp-load.php' ) || ! is_file( $kvs_wp_dir . '/wp-
 	exit( 1 );
 }
 
-// What a web request to the test site would carry.
-$_SERVER['HTTP_HOST']       = '127.0.0.1:5490';
-$_SERVER['SERVER_NAME']     = '127.0.0.1';
-$_SERVER['SERVER_PORT']     = '5490';
+// What a web request to the site would carry: host and port from the site's WP_HOME (private sites have
+// their own port), else the shared test site's 127.0.0.1:5490.
+$kvs_host = '127.0.0.1';
+$kvs_port = '5490';
+if ( preg_match( "/define\\(\\s*'WP_HOME',\\s*'https?:\\/\\/([^:'\\/]+)(?::(\\d+))?/", (string) file_get_contents( $kvs_wp_dir . '/wp-config.php' ), $kvs_home ) ) {
+	$kvs_host = $kvs_home[1];
+	$kvs_port = isset( $kvs_home[2] ) && '' !== $kvs_home[2] ? $kvs_home[2] : '80';
+}
+$_SERVER['HTTP_HOST']       = '80' === $kvs_port ? $kvs_host : $kvs_host . ':' . $kvs_port;
+$_SERVER['SERVER_NAME']     = $kvs_host;
+$_SERVER['SERVER_PORT']     = $kvs_port;
 $_SERVER['REQUEST_URI']     = '/';
 $_SERVER['REQUEST_METHOD']  = 'GET';
 $_SERVER['REMOTE_ADDR']     = '127.0.0.1';
@@ -78,8 +85,9 @@ rest_get_server();
 fwrite(
 	STDERR,
 	sprintf(
-		"Integration suite on %s with %s %s\n",
+		"Integration suite on %s (%s) with %s %s\n",
 		$kvs_wp_dir,
+		(string) $_SERVER['HTTP_HOST'],
 		defined( 'KVS_WOOCOMMERCE_STANDIN' ) ? 'the WooCommerce stand-in' : 'WooCommerce',
 		WC_VERSION
 	)
