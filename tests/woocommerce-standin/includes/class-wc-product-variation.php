@@ -164,14 +164,6 @@ class WC_Product_Variation extends WC_Product_Simple {
 		return 'parent' === $this->get_manage_stock() ? $this->get_parent_id() : $this->get_id();
 	}
 
-	/** @return bool */
-	public function managing_stock() {
-		if ( 'yes' !== get_option( 'woocommerce_manage_stock' ) ) {
-			return false;
-		}
-		return false !== $this->get_manage_stock();
-	}
-
 	/** @return string */
 	public function get_permalink() {
 		return get_permalink( $this->get_parent_id() );

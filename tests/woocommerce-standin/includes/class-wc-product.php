@@ -654,12 +654,15 @@ class WC_Product extends WC_Data {
 		return 'view' === $context ? apply_filters( 'woocommerce_product_is_on_sale', $on_sale, $this ) : $on_sale;
 	}
 
-	/** @return bool */
+	/**
+	 * @return bool|string get_manage_stock() when the store manages stock ('parent' for variations using
+	 *                     their parent's stock), else false — exactly WooCommerce's (not strictly bool) answer.
+	 */
 	public function managing_stock() {
-		if ( 'yes' !== get_option( 'woocommerce_manage_stock' ) ) {
-			return false;
+		if ( 'yes' === get_option( 'woocommerce_manage_stock' ) ) {
+			return $this->get_manage_stock();
 		}
-		return (bool) $this->get_manage_stock();
+		return false;
 	}
 
 	/** @return int Id of the product whose stock is used (the parent for variations managed by it). */

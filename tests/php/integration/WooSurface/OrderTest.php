@@ -388,4 +388,39 @@ final class OrderTest extends WooSurfaceTestCase {
 		self::assertSame( $order, $this->fired['woocommerce_checkout_order_processed'][0][2] );
 		self::assertSame( $order, $this->fired['woocommerce_store_api_checkout_order_processed'][0][0] );
 	}
+
+	public function test_wc_get_orders_by_customer_and_paginated(): void {
+		$customer = $this->as_role( 'customer' );
+		wp_set_current_user( 0 );
+		$mine = array();
+		for ( $i = 0; $i < 3; $i++ ) {
+			$mine[] = wc_create_order( array( 'customer_id' => $customer ) )->get_id();
+		}
+		wc_create_order();
+
+		$found = wc_get_orders(
+			array(
+				'customer_id' => $customer,
+				'limit'       => -1,
+				'return'      => 'ids',
+			)
+		);
+		sort( $found );
+		self::assertSame( $mine, array_map( 'intval', $found ) );
+		self::assertSame( $customer, wc_get_order( $mine[0] )->get_customer_id() );
+
+		$page = wc_get_orders(
+			array(
+				'customer_id' => $customer,
+				'limit'       => 2,
+				'page'        => 1,
+				'paginate'    => true,
+				'return'      => 'ids',
+			)
+		);
+		self::assertIsObject( $page );
+		self::assertSame( 3, (int) $page->total );
+		self::assertSame( 2, (int) $page->max_num_pages );
+		self::assertCount( 2, $page->orders );
+	}
 }

@@ -83,4 +83,28 @@ final class StockTest extends WooSurfaceTestCase {
 		self::assertEquals( 1, (float) $this->raw_meta( $ids['v1'], '_stock' ) );
 		self::assertEquals( 1, (float) $this->lookup_row( $ids['v1'] )['stock_quantity'] );
 	}
+
+	public function test_variation_without_own_stock_uses_the_parent_stock(): void {
+		$ids    = $this->variable_product_with_variations();
+		$parent = wc_get_product( $ids['parent'] );
+		$parent->set_manage_stock( true );
+		$parent->set_stock_quantity( 10 );
+		$parent->save();
+		$variation = wc_get_product( $ids['v1'] );
+		$variation->set_manage_stock( false );
+		$variation->save();
+
+		$this->flush_caches();
+		$variation = wc_get_product( $ids['v1'] );
+		self::assertSame( 'parent', $variation->get_manage_stock() );
+		self::assertFalse( $variation->get_manage_stock( 'edit' ) );
+		self::assertSame( 'parent', $variation->managing_stock(), 'managing_stock() returns get_manage_stock(), not a bool' );
+		self::assertSame( $ids['parent'], $variation->get_stock_managed_by_id() );
+		self::assertSame( 'no', $this->raw_meta( $ids['v1'], '_manage_stock' ) );
+
+		self::assertSame( 7, wc_update_product_stock( $variation, 3, 'decrease' ) );
+		self::assertEquals( 7, (float) $this->raw_meta( $ids['parent'], '_stock' ) );
+		$this->flush_caches();
+		self::assertSame( 7, wc_get_product( $ids['parent'] )->get_stock_quantity() );
+	}
 }
