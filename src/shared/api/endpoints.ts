@@ -14,6 +14,11 @@ import {
 	type ConnectBody,
 	type Connection,
 } from '../schemas/connection';
+import {
+	settingsSchema,
+	type Settings,
+	type SettingsPatch,
+} from '../schemas/settings';
 
 export const REST_NAMESPACE = 'kiotviet-sync/v1';
 
@@ -21,6 +26,7 @@ export const ENDPOINTS = {
 	connection: `/${ REST_NAMESPACE }/connection`,
 	connectionBranch: `/${ REST_NAMESPACE }/connection/branch`,
 	branches: `/${ REST_NAMESPACE }/branches`,
+	settings: `/${ REST_NAMESPACE }/settings`,
 } as const;
 
 /**
@@ -78,6 +84,28 @@ export function putConnectionBranch( body: {
 } ): Promise< Connection > {
 	return request( connectionSchema, {
 		path: ENDPOINTS.connectionBranch,
+		method: 'PUT',
+		data: body,
+	} );
+}
+
+/**
+ * GET /settings
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchSettings( signal?: AbortSignal ): Promise< Settings > {
+	return request( settingsSchema, { path: ENDPOINTS.settings, signal } );
+}
+
+/**
+ * PUT /settings — partial update; answers the merged settings.
+ *
+ * @param body Changed keys only (see settingsPatchSchema).
+ */
+export function putSettings( body: SettingsPatch ): Promise< Settings > {
+	return request( settingsSchema, {
+		path: ENDPOINTS.settings,
 		method: 'PUT',
 		data: body,
 	} );
