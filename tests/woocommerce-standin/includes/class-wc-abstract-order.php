@@ -414,38 +414,81 @@ abstract class WC_Abstract_Order extends WC_Data {
 	}
 
 	/**
-	 * Totals without taxes (the stand-in has no tax tables): discount = subtotal - total of the lines,
-	 * total = lines + fees + shipping (+ stored taxes), rounded to the price decimals. Saves the order.
+	 * Totals without taxes (the stand-in has no tax tables), in WooCommerce's order: shipping (each line
+	 * rounded to the price decimals), fees (a negative fee is capped at lines + earlier fees + shipping),
+	 * discount = line subtotals − line totals, total = lines + fees + shipping + stored taxes, rounded.
+	 * Saves the order.
 	 *
-	 * @param bool $and_taxes Ignored beyond keeping the stored tax totals.
+	 * @param bool $and_taxes With taxes off (woocommerce_calc_taxes = no) the tax totals become 0.
 	 * @return float|string Total.
 	 */
 	public function calculate_totals( $and_taxes = true ) {
 		do_action( 'woocommerce_order_before_calculate_totals', $and_taxes, $this );
-		$cart_subtotal = 0;
-		$cart_total    = 0;
-		$fees_total    = 0;
-		$shipping      = 0;
+		$decimals      = wc_get_price_decimals();
+		$cart_subtotal = 0.0;
+		$cart_total    = 0.0;
 		foreach ( $this->get_items() as $item ) {
-			$cart_subtotal += (float) $item->get_subtotal();
-			$cart_total    += (float) $item->get_total();
+			$cart_subtotal += round( (float) $item->get_subtotal(), $decimals );
+			$cart_total    += round( (float) $item->get_total(), $decimals );
 		}
-		foreach ( $this->get_items( 'shipping' ) as $item ) {
-			$shipping += (float) $item->get_total();
+		$shipping_total = 0.0;
+		foreach ( $this->get_shipping_methods() as $shipping ) {
+			$shipping_total += round( (float) $shipping->get_total(), $decimals );
 		}
-		foreach ( $this->get_items( 'fee' ) as $item ) {
-			$fees_total += (float) $item->get_total();
+		$this->set_shipping_total( $shipping_total );
+		$fees_total = 0.0;
+		foreach ( $this->get_fees() as $fee ) {
+			$fee_total = (float) $fee->get_total();
+			if ( 0 > $fee_total ) {
+				$max_discount = round( $cart_total + $fees_total + $shipping_total, $decimals ) * -1;
+				if ( $fee_total < $max_discount && 0 > $max_discount ) {
+					$fee->set_total( $max_discount );
+				}
+			}
+			$fees_total += (float) $fee->get_total();
 		}
-		$this->set_shipping_total( $shipping );
 		if ( $and_taxes && 'yes' !== get_option( 'woocommerce_calc_taxes' ) ) {
 			$this->set_cart_tax( 0 );
 			$this->set_shipping_tax( 0 );
 		}
-		$this->set_discount_total( $cart_subtotal - $cart_total );
-		$this->set_total( round( $cart_total + $fees_total + (float) $this->get_shipping_total() + (float) $this->get_cart_tax() + (float) $this->get_shipping_tax(), wc_get_price_decimals() ) );
+		$this->set_discount_total( round( $cart_subtotal - $cart_total, $decimals ) );
+		$this->set_total( round( $cart_total + $fees_total + (float) $this->get_shipping_total() + (float) $this->get_cart_tax() + (float) $this->get_shipping_tax(), $decimals ) );
 		do_action( 'woocommerce_order_after_calculate_totals', $and_taxes, $this );
 		$this->save();
 		return $this->get_total();
+	}
+
+	/** @return WC_Order_Item_Fee[] */
+	public function get_fees() {
+		return $this->get_items( 'fee' );
+	}
+
+	/** @return WC_Order_Item_Shipping[] */
+	public function get_shipping_methods() {
+		return $this->get_items( 'shipping' );
+	}
+
+	/** @return string Names of the shipping lines, comma separated. */
+	public function get_shipping_method() {
+		$names = array();
+		foreach ( $this->get_shipping_methods() as $shipping ) {
+			$names[] = $shipping->get_name();
+		}
+		return apply_filters( 'woocommerce_order_shipping_method', implode( ', ', $names ), $this );
+	}
+
+	/** @return string[] The stand-in has no coupons. */
+	public function get_coupon_codes() {
+		return array();
+	}
+
+	/**
+	 * @param bool $ex_tax Without the discount tax.
+	 * @return float
+	 */
+	public function get_total_discount( $ex_tax = true ) {
+		$discount = (float) $this->get_discount_total() + ( $ex_tax ? 0.0 : (float) $this->get_discount_tax() );
+		return apply_filters( 'woocommerce_order_get_total_discount', round( $discount, 6 ), $this );
 	}
 
 	/*
