@@ -17,5 +17,10 @@ module.exports = {
 				],
 			},
 		},
+		{
+			// Command-line scripts, the simulator and tests talk to the terminal on purpose.
+			files: [ 'scripts/**', 'tools/**', 'tests/**' ],
+			rules: { 'no-console': 'off' },
+		},
 	],
 };

@@ -16,7 +16,10 @@ const SCRIPT_HANDLE = 'kiotviet-sync-admin';
 const LANG = join( ROOT, 'languages' );
 
 const STR = String.raw`'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"`;
-const FUNCS: Record< string, Array< 'id' | 'plural' | 'ctx' | 'n' | 'domain' > > = {
+const FUNCS: Record<
+	string,
+	Array< 'id' | 'plural' | 'ctx' | 'n' | 'domain' >
+> = {
 	__: [ 'id', 'domain' ],
 	_e: [ 'id', 'domain' ],
 	esc_html__: [ 'id', 'domain' ],
@@ -36,13 +39,27 @@ function unescape( raw: string, quoteChar: string ): string {
 	if ( quoteChar === "'" ) {
 		return raw.replace( /\\(['\\])/g, '$1' );
 	}
-	return raw.replace( /\\(["\\'nrt])/g, ( _m, c: string ) => ( { n: '\n', r: '\r', t: '\t' } as Record< string, string > )[ c ] ?? c );
+	return raw.replace(
+		/\\(["\\'nrt])/g,
+		( _m, c: string ) =>
+			( ( { n: '\n', r: '\r', t: '\t' } ) as Record< string, string > )[
+				c
+			] ?? c
+	);
 }
 
-/** Finds translatable calls in one file's text. */
+/**
+ * Finds translatable calls in one file's text.
+ * @param text
+ * @param file
+ * @param isTs
+ */
 export function extract( text: string, file: string, isTs: boolean ): Entry[] {
 	const found: Entry[] = [];
-	const call = new RegExp( String.raw`\b(${ Object.keys( FUNCS ).join( '|' ) })\s*\(`, 'g' );
+	const call = new RegExp(
+		String.raw`\b(${ Object.keys( FUNCS ).join( '|' ) })\s*\(`,
+		'g'
+	);
 	let m: RegExpExecArray | null;
 	while ( ( m = call.exec( text ) ) !== null ) {
 		const fn = m[ 1 ]!;
@@ -51,7 +68,9 @@ export function extract( text: string, file: string, isTs: boolean ): Entry[] {
 		const args: Array< string | null > = [];
 		for ( let i = 0; i < spec.length; i++ ) {
 			const rest = text.slice( pos );
-			const lit = new RegExp( String.raw`^\s*(?:${ STR })\s*(,|\))` ).exec( rest );
+			const lit = new RegExp(
+				String.raw`^\s*(?:${ STR })\s*(,|\))`
+			).exec( rest );
 			if ( spec[ i ] === 'n' ) {
 				// Skip an arbitrary expression up to the next top-level comma.
 				let depth = 0;
@@ -74,27 +93,40 @@ export function extract( text: string, file: string, isTs: boolean ): Entry[] {
 				break;
 			}
 			const single = lit[ 1 ];
-			args.push( single !== undefined ? unescape( single, "'" ) : unescape( lit[ 2 ] ?? '', '"' ) );
+			args.push(
+				single !== undefined
+					? unescape( single, "'" )
+					: unescape( lit[ 2 ] ?? '', '"' )
+			);
 			pos += lit[ 0 ].length;
 			if ( lit[ 3 ] === ')' ) {
 				break;
 			}
 		}
-		const get = ( what: string ): string | null | undefined => args[ spec.indexOf( what as never ) ];
+		const get = ( what: string ): string | null | undefined =>
+			args[ spec.indexOf( what as never ) ];
 		if ( get( 'domain' ) !== DOMAIN || typeof get( 'id' ) !== 'string' ) {
 			continue;
 		}
 		const line = text.slice( 0, m.index ).split( '\n' ).length;
 		// A translators: comment on the lines just above the call.
 		const before = text.slice( Math.max( 0, m.index - 300 ), m.index );
-		const comment = /(?:\/\/|\/\*)\s*translators:\s*([^\n*]*)/i.exec( before );
+		const comment = /(?:\/\/|\/\*)\s*translators:\s*([^\n*]*)/i.exec(
+			before
+		);
 		found.push( {
 			id: get( 'id' )!,
-			plural: typeof get( 'plural' ) === 'string' ? get( 'plural' )! : undefined,
-			context: typeof get( 'ctx' ) === 'string' ? get( 'ctx' )! : undefined,
+			plural:
+				typeof get( 'plural' ) === 'string'
+					? get( 'plural' )!
+					: undefined,
+			context:
+				typeof get( 'ctx' ) === 'string' ? get( 'ctx' )! : undefined,
 			strs: [],
 			refs: [ `${ file }:${ line }` ],
-			comments: comment ? [ `translators: ${ comment[ 1 ]!.trim() }` ] : [],
+			comments: comment
+				? [ `translators: ${ comment[ 1 ]!.trim() }` ]
+				: [],
 		} );
 		void isTs;
 	}
@@ -102,10 +134,28 @@ export function extract( text: string, file: string, isTs: boolean ): Entry[] {
 }
 
 function sourceFiles(): string[] {
-	const out = execFileSync( 'git', [ 'ls-files', '-co', '--exclude-standard', '--', 'kiotviet-sync.php', 'uninstall.php', 'includes', 'src' ], { cwd: ROOT, encoding: 'utf8' } );
+	const out = execFileSync(
+		'git',
+		[
+			'ls-files',
+			'-co',
+			'--exclude-standard',
+			'--',
+			'kiotviet-sync.php',
+			'uninstall.php',
+			'includes',
+			'src',
+		],
+		{ cwd: ROOT, encoding: 'utf8' }
+	);
 	return out
 		.split( '\n' )
-		.filter( ( f ) => /\.(php|tsx?)$/.test( f ) && ! /\.test\.tsx?$/.test( f ) && ! f.includes( 'test-utils' ) )
+		.filter(
+			( f ) =>
+				/\.(php|tsx?)$/.test( f ) &&
+				! /\.test\.tsx?$/.test( f ) &&
+				! f.includes( 'test-utils' )
+		)
 		.filter( ( f ) => existsSync( join( ROOT, f ) ) );
 }
 
@@ -115,7 +165,11 @@ function main(): void {
 	const jsKeys = new Set< string >();
 	for ( const file of sourceFiles() ) {
 		const isTs = /\.tsx?$/.test( file );
-		for ( const e of extract( readFileSync( join( ROOT, file ), 'utf8' ), file, isTs ) ) {
+		for ( const e of extract(
+			readFileSync( join( ROOT, file ), 'utf8' ),
+			file,
+			isTs
+		) ) {
 			const k = key( e );
 			if ( isTs ) {
 				jsKeys.add( k );
@@ -123,13 +177,17 @@ function main(): void {
 			const prev = pot.get( k );
 			if ( prev ) {
 				prev.refs.push( ...e.refs );
-				prev.comments = [ ...new Set( [ ...prev.comments, ...e.comments ] ) ];
+				prev.comments = [
+					...new Set( [ ...prev.comments, ...e.comments ] ),
+				];
 			} else {
 				pot.set( k, e );
 			}
 		}
 	}
-	const sorted = [ ...pot.values() ].sort( ( a, b ) => ( a.refs[ 0 ]! < b.refs[ 0 ]! ? -1 : 1 ) );
+	const sorted = [ ...pot.values() ].sort( ( a, b ) =>
+		a.refs[ 0 ]! < b.refs[ 0 ]! ? -1 : 1
+	);
 	const potHeader = [
 		'Project-Id-Version: KiotViet Sync',
 		'MIME-Version: 1.0',
@@ -138,10 +196,15 @@ function main(): void {
 		'X-Domain: kiotviet-sync',
 		'',
 	].join( '\n' );
-	writeFileSync( join( LANG, `${ DOMAIN }.pot` ), writePo( potHeader, sorted, true ) );
+	writeFileSync(
+		join( LANG, `${ DOMAIN }.pot` ),
+		writePo( potHeader, sorted, true )
+	);
 
 	const poPath = join( LANG, `${ DOMAIN }-vi.po` );
-	const po = existsSync( poPath ) ? parsePo( readFileSync( poPath, 'utf8' ) ) : { header: '', entries: new Map< string, Entry >() };
+	const po = existsSync( poPath )
+		? parsePo( readFileSync( poPath, 'utf8' ) )
+		: { header: '', entries: new Map< string, Entry >() };
 	const header =
 		po.header ||
 		'Project-Id-Version: KiotViet Sync\nLanguage: vi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\nPlural-Forms: nplurals=1; plural=0;\n';
@@ -157,12 +220,30 @@ function main(): void {
 	if ( process.argv.includes( '--update-po' ) ) {
 		writeFileSync( poPath, writePo( header, merged ) );
 	}
-	writeFileSync( join( LANG, `${ DOMAIN }-vi.mo` ), writeMo( header, merged ) );
-	const plural = /Plural-Forms:\s*([^\n]*)/.exec( header )?.[ 1 ] ?? 'nplurals=1; plural=0;';
-	writeFileSync( join( LANG, `${ DOMAIN }-vi-${ SCRIPT_HANDLE }.json` ), writeJed( 'vi', plural, merged.filter( ( e ) => jsKeys.has( key( e ) ) ) ) );
-	console.log( `i18n: ${ merged.length } strings, ${ merged.length - missing.length } translated to vi` );
+	writeFileSync(
+		join( LANG, `${ DOMAIN }-vi.mo` ),
+		writeMo( header, merged )
+	);
+	const plural =
+		/Plural-Forms:\s*([^\n]*)/.exec( header )?.[ 1 ] ??
+		'nplurals=1; plural=0;';
+	writeFileSync(
+		join( LANG, `${ DOMAIN }-vi-${ SCRIPT_HANDLE }.json` ),
+		writeJed(
+			'vi',
+			plural,
+			merged.filter( ( e ) => jsKeys.has( key( e ) ) )
+		)
+	);
+	console.log(
+		`i18n: ${ merged.length } strings, ${
+			merged.length - missing.length
+		} translated to vi`
+	);
 	if ( missing.length ) {
-		console.log( `untranslated (${ missing.length }):\n  ${ missing.join( '\n  ' ) }` );
+		console.log(
+			`untranslated (${ missing.length }):\n  ${ missing.join( '\n  ' ) }`
+		);
 		if ( check ) {
 			process.exitCode = 1;
 		}

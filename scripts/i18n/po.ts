@@ -18,11 +18,19 @@ export const key = ( e: Pick< Entry, 'context' | 'id' > ): string =>
 	e.context !== undefined ? `${ e.context }\u0004${ e.id }` : e.id;
 
 function unquote( s: string ): string {
-	return JSON.parse( s.replace( /\\'/g, "'" ).replace( /\t/g, '\\t' ) ) as string;
+	return JSON.parse(
+		s.replace( /\\'/g, "'" ).replace( /\t/g, '\\t' )
+	) as string;
 }
 
-/** Parses a PO file. Later duplicates of the same msgctxt+msgid fill in what earlier ones left empty. */
-export function parsePo( text: string ): { header: string; entries: Map< string, Entry > } {
+/**
+ * Parses a PO file. Later duplicates of the same msgctxt+msgid fill in what earlier ones left empty.
+ * @param text
+ */
+export function parsePo( text: string ): {
+	header: string;
+	entries: Map< string, Entry >;
+} {
 	const entries = new Map< string, Entry >();
 	let header = '';
 	const blocks = text.replace( /\r\n/g, '\n' ).split( /\n\s*\n/ );
@@ -47,7 +55,10 @@ export function parsePo( text: string ): { header: string; entries: Map< string,
 			if ( line.startsWith( '#' ) ) {
 				continue;
 			}
-			const m = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$/.exec( line );
+			const m =
+				/^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$/.exec(
+					line
+				);
 			if ( m ) {
 				field = m[ 1 ]!.startsWith( 'msgstr' ) ? 'msgstr' : m[ 1 ]!;
 				index = m[ 2 ] ? Number( m[ 2 ] ) : 0;
@@ -86,7 +97,11 @@ export function parsePo( text: string ): { header: string; entries: Map< string,
 		}
 		const k = key( e );
 		const previous = entries.get( k );
-		if ( previous && previous.strs.some( ( s ) => s ) && ! e.strs.some( ( s ) => s ) ) {
+		if (
+			previous &&
+			previous.strs.some( ( s ) => s ) &&
+			! e.strs.some( ( s ) => s )
+		) {
 			continue;
 		}
 		entries.set( k, e );
@@ -95,11 +110,22 @@ export function parsePo( text: string ): { header: string; entries: Map< string,
 }
 
 function quote( s: string ): string {
-	return JSON.stringify( s ).replace( /\u2028/g, '\\u2028' ).replace( /\u2029/g, '\\u2029' );
+	return JSON.stringify( s )
+		.replace( /\u2028/g, '\\u2028' )
+		.replace( /\u2029/g, '\\u2029' );
 }
 
-/** Writes PO/POT text. */
-export function writePo( header: string, entries: Entry[], template = false ): string {
+/**
+ * Writes PO/POT text.
+ * @param header
+ * @param entries
+ * @param template
+ */
+export function writePo(
+	header: string,
+	entries: Entry[],
+	template = false
+): string {
 	const out: string[] = [ 'msgid ""', `msgstr ${ quote( header ) }`, '' ];
 	for ( const e of entries ) {
 		for ( const c of e.comments ) {
@@ -114,26 +140,39 @@ export function writePo( header: string, entries: Entry[], template = false ): s
 		out.push( `msgid ${ quote( e.id ) }` );
 		if ( e.plural !== undefined ) {
 			out.push( `msgid_plural ${ quote( e.plural ) }` );
-			out.push( `msgstr[0] ${ quote( template ? '' : e.strs[ 0 ] ?? '' ) }` );
+			out.push(
+				`msgstr[0] ${ quote( template ? '' : e.strs[ 0 ] ?? '' ) }`
+			);
 		} else {
-			out.push( `msgstr ${ quote( template ? '' : e.strs[ 0 ] ?? '' ) }` );
+			out.push(
+				`msgstr ${ quote( template ? '' : e.strs[ 0 ] ?? '' ) }`
+			);
 		}
 		out.push( '' );
 	}
 	return out.join( '\n' );
 }
 
-/** Binary MO file (little endian, no hash table). */
+/**
+ * Binary MO file (little endian, no hash table).
+ * @param header
+ * @param entries
+ */
 export function writeMo( header: string, entries: Entry[] ): Buffer {
 	const pairs: Array< [ string, string ] > = [ [ '', header ] ];
 	for ( const e of entries ) {
 		if ( ! e.strs.some( ( s ) => s ) ) {
 			continue;
 		}
-		const id = ( e.context !== undefined ? `${ e.context }\u0004` : '' ) + e.id + ( e.plural !== undefined ? `\u0000${ e.plural }` : '' );
+		const id =
+			( e.context !== undefined ? `${ e.context }\u0004` : '' ) +
+			e.id +
+			( e.plural !== undefined ? `\u0000${ e.plural }` : '' );
 		pairs.push( [ id, e.strs.join( '\u0000' ) ] );
 	}
-	pairs.sort( ( a, b ) => Buffer.compare( Buffer.from( a[ 0 ] ), Buffer.from( b[ 0 ] ) ) );
+	pairs.sort( ( a, b ) =>
+		Buffer.compare( Buffer.from( a[ 0 ] ), Buffer.from( b[ 0 ] ) )
+	);
 	const n = pairs.length;
 	const ids = pairs.map( ( p ) => Buffer.from( p[ 0 ], 'utf8' ) );
 	const strs = pairs.map( ( p ) => Buffer.from( p[ 1 ], 'utf8' ) );
@@ -163,8 +202,17 @@ export function writeMo( header: string, entries: Entry[] ): Buffer {
 	return Buffer.concat( chunks );
 }
 
-/** Jed 1.x JSON as WordPress's wp_set_script_translations() expects. */
-export function writeJed( locale: string, pluralForms: string, entries: Entry[] ): string {
+/**
+ * Jed 1.x JSON as WordPress's wp_set_script_translations() expects.
+ * @param locale
+ * @param pluralForms
+ * @param entries
+ */
+export function writeJed(
+	locale: string,
+	pluralForms: string,
+	entries: Entry[]
+): string {
 	const messages: Record< string, unknown > = {
 		'': { domain: 'messages', lang: locale, 'plural-forms': pluralForms },
 	};

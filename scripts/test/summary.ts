@@ -12,7 +12,11 @@ export interface Totals {
 	failures: string[];
 }
 
-/** Counts test cases in one JUnit XML document. */
+/**
+ * Counts test cases in one JUnit XML document.
+ * @param xml
+ * @param source
+ */
 export function countJunit( xml: string, source = '' ): Totals {
 	const totals: Totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
 	const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
@@ -24,7 +28,9 @@ export function countJunit( xml: string, source = '' ): Totals {
 		const cls = /\bclass(?:name)?="([^"]*)"/.exec( attrs )?.[ 1 ] ?? '';
 		if ( /<(failure|error)\b/.test( body ) ) {
 			totals.failed++;
-			totals.failures.push( `${ source }: ${ cls ? cls + ' › ' : '' }${ name }` );
+			totals.failures.push(
+				`${ source }: ${ cls ? cls + ' › ' : '' }${ name }`
+			);
 		} else if ( /<skipped\b/.test( body ) ) {
 			totals.skipped++;
 		} else {
@@ -39,13 +45,19 @@ function main(): void {
 	const all: Totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
 	let files: string[] = [];
 	try {
-		files = readdirSync( dir ).filter( ( f ) => f.endsWith( '.xml' ) ).sort();
+		files = readdirSync( dir )
+			.filter( ( f ) => f.endsWith( '.xml' ) )
+			.sort();
 	} catch {
 		files = [];
 	}
 	for ( const file of files ) {
 		const t = countJunit( readFileSync( join( dir, file ), 'utf8' ), file );
-		console.log( `  ${ file.padEnd( 34 ) } ${ t.passed } passed, ${ t.failed } failed, ${ t.skipped } skipped` );
+		console.log(
+			`  ${ file.padEnd( 34 ) } ${ t.passed } passed, ${
+				t.failed
+			} failed, ${ t.skipped } skipped`
+		);
 		all.passed += t.passed;
 		all.failed += t.failed;
 		all.skipped += t.skipped;
@@ -57,7 +69,9 @@ function main(): void {
 			console.log( `  - ${ f }` );
 		}
 	}
-	console.log( `\n${ all.passed } passed, ${ all.failed } failed, ${ all.skipped } skipped` );
+	console.log(
+		`\n${ all.passed } passed, ${ all.failed } failed, ${ all.skipped } skipped`
+	);
 	process.exitCode = all.failed > 0 || all.passed === 0 ? 1 : 0;
 }
 

@@ -3,7 +3,14 @@
  * connect to the simulator, pick the product branch, then cancel the connection with its confirmation.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launch, login, resetSimulator, screenshot, setUserLocale, SITE_URL } from './env';
+import {
+	launch,
+	login,
+	resetSimulator,
+	screenshot,
+	setUserLocale,
+	SITE_URL,
+} from './env';
 
 let browser: Browser;
 let page: Page;
@@ -21,12 +28,22 @@ afterAll( async () => {
 
 async function openPlugin(): Promise< void > {
 	await page.goto( `${ SITE_URL }/wp-admin/admin.php?page=kiotviet-sync` );
-	await page.locator( '#kiotviet-sync-root' ).getByRole( 'heading' ).first().waitFor();
+	await page
+		.locator( '#kiotviet-sync-root' )
+		.getByRole( 'heading' )
+		.first()
+		.waitFor();
 }
 
 test( 'the admin menu opens the connection screen in Vietnamese', async () => {
 	await openPlugin();
-	await expect( page.locator( '#adminmenu' ).getByText( 'KiotViet Sync' ).first().isVisible() ).resolves.toBe( true );
+	await expect(
+		page
+			.locator( '#adminmenu' )
+			.getByText( 'KiotViet Sync' )
+			.first()
+			.isVisible()
+	).resolves.toBe( true );
 	await page.getByText( 'Thông số kết nối' ).first().waitFor();
 	await page.getByLabel( 'Địa chỉ truy cập cửa hàng' ).waitFor();
 	await page.getByLabel( 'Mã bảo mật' ).waitFor();
@@ -38,7 +55,12 @@ test( 'wrong secret shows the field error, right credentials lead to the branch 
 	await page.getByLabel( 'Client ID' ).fill( 'demo-client' );
 	await page.getByLabel( 'Mã bảo mật' ).fill( 'not-the-secret' );
 	await page.getByRole( 'button', { name: 'Tiếp theo' } ).click();
-	await page.locator( '#kiotviet-sync-root [role="alert"], #kiotviet-sync-root .components-notice.is-error, #kiotviet-sync-root .kvs-field-error' ).first().waitFor();
+	await page
+		.locator(
+			'#kiotviet-sync-root [role="alert"], #kiotviet-sync-root .components-notice.is-error, #kiotviet-sync-root .kvs-field-error'
+		)
+		.first()
+		.waitFor();
 	await screenshot( page, '02-connection-error' );
 
 	await page.getByLabel( 'Mã bảo mật' ).fill( 'demo-secret' );
@@ -52,7 +74,9 @@ test( 'wrong secret shows the field error, right credentials lead to the branch 
 test( 'choosing a branch continues; the page reopens on the right step', async () => {
 	const select = page.getByLabel( 'Chi nhánh đồng bộ sản phẩm' );
 	const options = await select.locator( 'option' ).allTextContents();
-	const branch = options.find( ( o ) => o.trim() !== '' && ! /chọn|select/i.test( o ) );
+	const branch = options.find(
+		( o ) => o.trim() !== '' && ! /chọn|select/i.test( o )
+	);
 	expect( branch ).toBeTruthy();
 	await select.selectOption( { label: branch! } );
 	await page.getByRole( 'button', { name: 'Tiếp tục' } ).click();
@@ -71,7 +95,9 @@ test( 'cancelling the connection asks "Xóa thông tin" and returns to an empty 
 	await screenshot( page, '05-cancel-confirm' );
 	await dialog.getByRole( 'button', { name: 'OK' } ).click();
 	await page.getByLabel( 'Địa chỉ truy cập cửa hàng' ).waitFor();
-	await expect( page.getByLabel( 'Mã bảo mật' ).inputValue() ).resolves.toBe( '' );
+	await expect( page.getByLabel( 'Mã bảo mật' ).inputValue() ).resolves.toBe(
+		''
+	);
 	await screenshot( page, '06-disconnected' );
 
 	await openPlugin();

@@ -29,25 +29,52 @@ export async function launch(): Promise< Browser > {
 	} );
 }
 
-/** Logs in through wp-login.php and returns a page with the session cookies. */
-export async function login( browser: Browser, user = ADMIN.user, password = ADMIN.password ): Promise< Page > {
-	const context = await browser.newContext( { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' } );
+/**
+ * Logs in through wp-login.php and returns a page with the session cookies.
+ * @param browser
+ * @param user
+ * @param password
+ */
+export async function login(
+	browser: Browser,
+	user = ADMIN.user,
+	password = ADMIN.password
+): Promise< Page > {
+	const context = await browser.newContext( {
+		viewport: { width: 1280, height: 900 },
+		locale: 'vi-VN',
+	} );
 	const page = await context.newPage();
 	await page.goto( `${ SITE_URL }/wp-login.php` );
 	await page.fill( '#user_login', user );
 	await page.fill( '#user_pass', password );
-	await Promise.all( [ page.waitForURL( /wp-admin/ ), page.click( '#wp-submit' ) ] );
+	await Promise.all( [
+		page.waitForURL( /wp-admin/ ),
+		page.click( '#wp-submit' ),
+	] );
 	return page;
 }
 
-/** Sets the logged-in user's admin language through the core REST API. */
-export async function setUserLocale( page: Page, locale: string ): Promise< void > {
+/**
+ * Sets the logged-in user's admin language through the core REST API.
+ * @param page
+ * @param locale
+ */
+export async function setUserLocale(
+	page: Page,
+	locale: string
+): Promise< void > {
 	const status = await page.evaluate( async ( loc ) => {
 		// Core answers this admin-ajax action with a REST nonce for the logged-in user.
-		const nonce = await ( await fetch( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
+		const nonce = await (
+			await fetch( '/wp-admin/admin-ajax.php?action=rest-nonce' )
+		).text();
 		const res = await fetch( '/wp-json/wp/v2/users/me', {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': nonce },
+			headers: {
+				'Content-Type': 'application/json',
+				'X-WP-Nonce': nonce,
+			},
 			body: JSON.stringify( { locale: loc } ),
 		} );
 		return res.status;
@@ -57,7 +84,10 @@ export async function setUserLocale( page: Page, locale: string ): Promise< void
 	}
 }
 
-export async function screenshot( page: Page, name: string ): Promise< string > {
+export async function screenshot(
+	page: Page,
+	name: string
+): Promise< string > {
 	mkdirSync( SHOTS, { recursive: true } );
 	const file = join( SHOTS, `${ name }.png` );
 	await page.screenshot( { path: file, fullPage: true } );
@@ -66,7 +96,11 @@ export async function screenshot( page: Page, name: string ): Promise< string > 
 
 /** Resets the test simulator to its demo seed. */
 export async function resetSimulator(): Promise< void > {
-	const res = await fetch( `${ SIM_URL }/__sim/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' } );
+	const res = await fetch( `${ SIM_URL }/__sim/reset`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: '{}',
+	} );
 	if ( ! res.ok ) {
 		throw new Error( `simulator reset failed: HTTP ${ res.status }` );
 	}
