@@ -13,4 +13,12 @@ export const queryKeys = {
 	historyList: ( filters: Record< string, unknown > ) =>
 		[ ROOT, 'history', filters ] as const,
 	health: [ ROOT, 'health' ] as const,
+	syncStatus: [ ROOT, 'sync', 'status' ] as const,
+	catalog: [ ROOT, 'catalog' ] as const,
+	catalogCategories: [ ROOT, 'catalog', 'categories' ] as const,
+	catalogProducts: [ ROOT, 'catalog', 'products' ] as const,
+	catalogProductList: ( query: Record< string, unknown > ) =>
+		[ ROOT, 'catalog', 'products', query ] as const,
+	catalogPreview: [ ROOT, 'catalog', 'preview' ] as const,
+	priceBooks: [ ROOT, 'price-books' ] as const,
 };

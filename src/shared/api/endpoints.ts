@@ -19,6 +19,30 @@ import {
 	type Settings,
 	type SettingsPatch,
 } from '../schemas/settings';
+import {
+	syncStatusSchema,
+	type RunAction,
+	type SyncStatus,
+} from '../schemas/sync';
+import {
+	categoriesResponseSchema,
+	catalogProductSchema,
+	previewSchema,
+	productsPageSchema,
+	selectionResponseSchema,
+	type CatalogProduct,
+	type CategoriesResponse,
+	type Preview,
+	type ProductLocksBody,
+	type ProductsPage,
+	type ProductsQuery,
+	type SelectionBody,
+	type SelectionResponse,
+} from '../schemas/catalog';
+import {
+	priceBooksResponseSchema,
+	type PriceBooksResponse,
+} from '../schemas/price-books';
 
 export const REST_NAMESPACE = 'kiotviet-sync/v1';
 
@@ -27,6 +51,15 @@ export const ENDPOINTS = {
 	connectionBranch: `/${ REST_NAMESPACE }/connection/branch`,
 	branches: `/${ REST_NAMESPACE }/branches`,
 	settings: `/${ REST_NAMESPACE }/settings`,
+	syncStatus: `/${ REST_NAMESPACE }/sync/status`,
+	syncFetch: `/${ REST_NAMESPACE }/sync/fetch`,
+	syncImport: `/${ REST_NAMESPACE }/sync/import`,
+	syncRuns: `/${ REST_NAMESPACE }/sync/runs`,
+	catalogCategories: `/${ REST_NAMESPACE }/catalog/categories`,
+	catalogProducts: `/${ REST_NAMESPACE }/catalog/products`,
+	catalogSelection: `/${ REST_NAMESPACE }/catalog/selection`,
+	catalogPreview: `/${ REST_NAMESPACE }/catalog/preview`,
+	priceBooks: `/${ REST_NAMESPACE }/price-books`,
 } as const;
 
 /**
@@ -108,5 +141,141 @@ export function putSettings( body: SettingsPatch ): Promise< Settings > {
 		path: ENDPOINTS.settings,
 		method: 'PUT',
 		data: body,
+	} );
+}
+
+/**
+ * GET /sync/status
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchSyncStatus( signal?: AbortSignal ): Promise< SyncStatus > {
+	return request( syncStatusSchema, { path: ENDPOINTS.syncStatus, signal } );
+}
+
+/**
+ * POST /sync/fetch or POST /sync/import — starts a background run (202).
+ *
+ * @param kind Which run.
+ */
+export function postSyncStart(
+	kind: 'fetch' | 'import'
+): Promise< SyncStatus > {
+	return request( syncStatusSchema, {
+		path: kind === 'fetch' ? ENDPOINTS.syncFetch : ENDPOINTS.syncImport,
+		method: 'POST',
+	} );
+}
+
+/**
+ * POST /sync/runs/{id}/pause|resume|cancel
+ *
+ * @param id     Run id.
+ * @param action What to do.
+ */
+export function postRunAction(
+	id: number,
+	action: RunAction
+): Promise< SyncStatus > {
+	return request( syncStatusSchema, {
+		path: `${ ENDPOINTS.syncRuns }/${ id }/${ action }`,
+		method: 'POST',
+	} );
+}
+
+/**
+ * GET /catalog/categories
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchCatalogCategories(
+	signal?: AbortSignal
+): Promise< CategoriesResponse > {
+	return request( categoriesResponseSchema, {
+		path: ENDPOINTS.catalogCategories,
+		signal,
+	} );
+}
+
+/**
+ * GET /catalog/products?search=&category_id=&filter=&page=&per_page=
+ *
+ * @param query  Validated query (see productsQuerySchema).
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchCatalogProducts(
+	query: ProductsQuery,
+	signal?: AbortSignal
+): Promise< ProductsPage > {
+	const params = new URLSearchParams();
+	if ( query.search ) {
+		params.set( 'search', query.search );
+	}
+	if ( query.category_id !== null ) {
+		params.set( 'category_id', String( query.category_id ) );
+	}
+	params.set( 'filter', query.filter );
+	params.set( 'page', String( query.page ) );
+	params.set( 'per_page', String( query.per_page ) );
+	return request( productsPageSchema, {
+		path: `${ ENDPOINTS.catalogProducts }?${ params.toString() }`,
+		signal,
+	} );
+}
+
+/**
+ * PUT /catalog/selection
+ *
+ * @param body Validated body (see selectionBodySchema).
+ */
+export function putCatalogSelection(
+	body: SelectionBody
+): Promise< SelectionResponse > {
+	return request( selectionResponseSchema, {
+		path: ENDPOINTS.catalogSelection,
+		method: 'PUT',
+		data: body,
+	} );
+}
+
+/**
+ * PUT /catalog/products/{id}/locks
+ *
+ * @param id   KiotViet product id.
+ * @param body Validated body (see productLocksBodySchema).
+ */
+export function putProductLocks(
+	id: number,
+	body: ProductLocksBody
+): Promise< CatalogProduct > {
+	return request( catalogProductSchema, {
+		path: `${ ENDPOINTS.catalogProducts }/${ id }/locks`,
+		method: 'PUT',
+		data: body,
+	} );
+}
+
+/**
+ * GET /catalog/preview — dry run of the import.
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchCatalogPreview(
+	signal?: AbortSignal
+): Promise< Preview > {
+	return request( previewSchema, { path: ENDPOINTS.catalogPreview, signal } );
+}
+
+/**
+ * GET /price-books
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchPriceBooks(
+	signal?: AbortSignal
+): Promise< PriceBooksResponse > {
+	return request( priceBooksResponseSchema, {
+		path: ENDPOINTS.priceBooks,
+		signal,
 	} );
 }
