@@ -11,6 +11,9 @@ namespace KiotVietSync;
 
 use KiotVietSync\Admin\AdminPage;
 use KiotVietSync\Admin\Assets;
+use KiotVietSync\Admin\HealthCheck;
+use KiotVietSync\Admin\HealthNotice;
+use KiotVietSync\Jobs\HistoryPruneJob;
 use KiotVietSync\Jobs\ActionSchedulerScheduler;
 use KiotVietSync\Jobs\Scheduler;
 use KiotVietSync\Jobs\WpCronScheduler;
@@ -22,6 +25,9 @@ use KiotVietSync\KiotViet\RetryPolicy;
 use KiotVietSync\KiotViet\WpHttpTransport;
 use KiotVietSync\Rest\BranchesController;
 use KiotVietSync\Rest\ConnectionController;
+use KiotVietSync\Rest\HealthController;
+use KiotVietSync\Rest\HistoryController;
+use KiotVietSync\Rest\SettingsController;
 use KiotVietSync\Rest\RestRegistrar;
 use KiotVietSync\Storage\ConnectionRepository;
 use KiotVietSync\Storage\EncryptedTokenStore;
@@ -30,6 +36,7 @@ use KiotVietSync\Storage\OptionBudgetStore;
 use KiotVietSync\Storage\SettingsStore;
 use KiotVietSync\Storage\SyncLog;
 use KiotVietSync\Storage\SyncLogCallObserver;
+use KiotVietSync\Storage\SyncSettingsRepository;
 use KiotVietSync\Storage\WpOptionsStore;
 use KiotVietSync\Support\Clock;
 use KiotVietSync\Support\Redactor;
@@ -249,8 +256,86 @@ final class Services {
 				fn (): array => array(
 					new ConnectionController( $this->connection_service() ),
 					new BranchesController( $this->connection_service() ),
+					new \KiotVietSync\Rest\OrdersController( fn (): \KiotVietSync\Orders\OrderSyncService => $this->order_sync_service() ),
+					new SettingsController( $this->sync_settings_repository(), $this->sync_log() ),
+					new HistoryController( $this->sync_log() ),
+					new HealthController( $this->health_check() ),
 				)
 			)
 		);
+	}
+
+	/**
+	 * Merchant settings (option kiotviet_sync_settings).
+	 */
+	public function sync_settings_repository(): SyncSettingsRepository {
+		return $this->shared( 'sync_settings_repository', fn (): SyncSettingsRepository => new SyncSettingsRepository( $this->settings_store() ) );
+	}
+
+	/**
+	 * Health report (GET /health, admin notice).
+	 */
+	public function health_check(): HealthCheck {
+		return $this->shared(
+			'health_check',
+			fn (): HealthCheck => new HealthCheck( $this->connection_repository(), $this->token_store(), $this->call_budget(), $this->settings_store() )
+		);
+	}
+
+	/**
+	 * Admin notice listing health problems.
+	 */
+	public function health_notice(): HealthNotice {
+		return $this->shared( 'health_notice', fn (): HealthNotice => new HealthNotice( $this->health_check() ) );
+	}
+
+	/**
+	 * Daily history clean-up (retention from the settings).
+	 */
+	public function history_prune_job(): HistoryPruneJob {
+		return $this->shared( 'history_prune_job', fn (): HistoryPruneJob => new HistoryPruneJob( $this->scheduler(), $this->sync_log(), $this->sync_settings_repository() ) );
+	}
+
+	/**
+	 * Order push outbox (table kiotviet_sync_order_outbox).
+	 */
+	public function order_outbox(): \KiotVietSync\Storage\OrderOutbox {
+		return $this->shared(
+			'order_outbox',
+			static function (): \KiotVietSync\Storage\OrderOutbox {
+				global $wpdb;
+				return new \KiotVietSync\Storage\OrderOutbox( $wpdb );
+			}
+		);
+	}
+
+	/**
+	 * Order push: triggers, queue, auto-resync, status back.
+	 */
+	public function order_sync_service(): \KiotVietSync\Orders\OrderSyncService {
+		return $this->shared(
+			'order_sync_service',
+			fn (): \KiotVietSync\Orders\OrderSyncService => new \KiotVietSync\Orders\OrderSyncService(
+				$this->order_outbox(),
+				new \KiotVietSync\Storage\SyncSettingsRepository( $this->settings_store() ),
+				$this->connection_service(),
+				function (): \KiotVietSync\Orders\ProductMap {
+					global $wpdb;
+					return new \KiotVietSync\Storage\OrderProductMapTable( $wpdb, (string) $this->connection_service()->current()->retailer() );
+				},
+				$this->scheduler(),
+				$this->sync_log(),
+				$this->clock(),
+				$this->settings_store(),
+				$this->call_budget()
+			)
+		);
+	}
+
+	/**
+	 * WordPress wiring of the order push.
+	 */
+	public function order_hooks(): \KiotVietSync\Orders\OrderHooks {
+		return $this->shared( 'order_hooks', fn (): \KiotVietSync\Orders\OrderHooks => new \KiotVietSync\Orders\OrderHooks( fn (): \KiotVietSync\Orders\OrderSyncService => $this->order_sync_service() ) );
 	}
 }
