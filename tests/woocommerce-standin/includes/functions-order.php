@@ -261,3 +261,124 @@ function wc_get_orders( $args ) {
 	}
 	return $results;
 }
+
+/**
+ * Like WooCommerce, comment queries leave order notes out (wc_get_order_notes() lifts the filter).
+ *
+ * @param array $clauses Comment query clauses.
+ * @return array
+ */
+function kvs_wc_standin_exclude_order_comments( $clauses ) {
+	$clauses['where'] .= ( $clauses['where'] ? ' AND ' : '' ) . " comment_type != 'order_note' ";
+	return $clauses;
+}
+add_filter( 'comments_clauses', 'kvs_wc_standin_exclude_order_comments', 10, 1 );
+
+/**
+ * @param int|WP_Comment $data Comment or id.
+ * @return object|null id, date_created, content, customer_note, added_by.
+ */
+function wc_get_order_note( $data ) {
+	if ( is_numeric( $data ) ) {
+		$data = get_comment( $data );
+	}
+	if ( ! $data instanceof WP_Comment ) {
+		return null;
+	}
+	$date = new WC_DateTime( '@' . wc_string_to_timestamp( get_gmt_from_date( $data->comment_date ) ), new DateTimeZone( 'UTC' ) );
+	$date->setTimezone( wp_timezone() );
+	return (object) apply_filters(
+		'woocommerce_get_order_note',
+		array(
+			'id'            => (int) $data->comment_ID,
+			'date_created'  => $date,
+			'content'       => $data->comment_content,
+			'customer_note' => (bool) get_comment_meta( $data->comment_ID, 'is_customer_note', true ),
+			'added_by'      => 'WooCommerce' === $data->comment_author ? 'system' : $data->comment_author,
+		),
+		$data
+	);
+}
+
+/**
+ * Order notes (args: order_id, limit, orderby date_created|id, order, type customer|internal).
+ *
+ * @param array $args Arguments.
+ * @return object[]
+ */
+function wc_get_order_notes( $args ) {
+	foreach ( array(
+		'limit'         => 'number',
+		'order_id'      => 'post_id',
+		'order__in'     => 'post__in',
+		'order__not_in' => 'post__not_in',
+	) as $from => $to ) {
+		if ( isset( $args[ $from ] ) ) {
+			$args[ $to ] = $args[ $from ];
+			unset( $args[ $from ] );
+		}
+	}
+	$orderby         = array(
+		'date_created'     => 'comment_date',
+		'date_created_gmt' => 'comment_date_gmt',
+		'id'               => 'comment_ID',
+	);
+	$args['orderby'] = ! empty( $args['orderby'] ) && isset( $orderby[ $args['orderby'] ] ) ? $orderby[ $args['orderby'] ] : 'comment_ID';
+	if ( isset( $args['type'] ) && 'customer' === $args['type'] ) {
+		$args['meta_query'] = array( array( 'key' => 'is_customer_note', 'value' => 1, 'compare' => '=' ) ); // phpcs:ignore WordPress.DB.SlowDBQuery
+	} elseif ( isset( $args['type'] ) && 'internal' === $args['type'] ) {
+		$args['meta_query'] = array( array( 'key' => 'is_customer_note', 'compare' => 'NOT EXISTS' ) ); // phpcs:ignore WordPress.DB.SlowDBQuery
+	}
+	$args['type']   = 'order_note';
+	$args['status'] = 'approve';
+	unset( $args['count'], $args['fields'] );
+	remove_filter( 'comments_clauses', 'kvs_wc_standin_exclude_order_comments', 10 );
+	$notes = get_comments( $args );
+	add_filter( 'comments_clauses', 'kvs_wc_standin_exclude_order_comments', 10, 1 );
+	return array_filter( array_map( 'wc_get_order_note', $notes ) );
+}
+
+/**
+ * Order item meta helpers (WooCommerce's wc_*_order_item_meta()).
+ *
+ * @param int    $item_id Item id.
+ * @param string $key Key.
+ * @param bool   $single Single value.
+ * @return mixed
+ */
+function wc_get_order_item_meta( $item_id, $key, $single = true ) {
+	return get_metadata( 'order_item', $item_id, $key, $single );
+}
+
+/**
+ * @param int    $item_id Item id.
+ * @param string $meta_key Key.
+ * @param mixed  $meta_value Value.
+ * @param bool   $unique Unique.
+ * @return int Meta id (0 on failure).
+ */
+function wc_add_order_item_meta( $item_id, $meta_key, $meta_value, $unique = false ) {
+	return (int) add_metadata( 'order_item', $item_id, wp_slash( $meta_key ), is_string( $meta_value ) ? wp_slash( $meta_value ) : $meta_value, $unique );
+}
+
+/**
+ * @param int    $item_id Item id.
+ * @param string $meta_key Key.
+ * @param mixed  $meta_value Value.
+ * @param string $prev_value Previous value.
+ * @return bool
+ */
+function wc_update_order_item_meta( $item_id, $meta_key, $meta_value, $prev_value = '' ) {
+	return (bool) update_metadata( 'order_item', $item_id, wp_slash( $meta_key ), is_string( $meta_value ) ? wp_slash( $meta_value ) : $meta_value, $prev_value );
+}
+
+/**
+ * @param int    $item_id Item id.
+ * @param string $meta_key Key.
+ * @param string $meta_value Value.
+ * @param bool   $delete_all All items.
+ * @return bool
+ */
+function wc_delete_order_item_meta( $item_id, $meta_key, $meta_value = '', $delete_all = false ) {
+	return delete_metadata( 'order_item', $item_id, wp_slash( $meta_key ), is_string( $meta_value ) ? wp_slash( $meta_value ) : $meta_value, $delete_all );
+}

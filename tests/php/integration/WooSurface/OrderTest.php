@@ -480,4 +480,31 @@ final class OrderTest extends WooSurfaceTestCase {
 		self::assertSame( 0, $item->get_product_id(), 'set_product_id() rejects ids that are no longer products, so the prop reads as 0' );
 		self::assertSame( (string) $product_id, get_metadata( 'order_item', $item->get_id(), '_product_id', true ), 'the stored id is still there' );
 	}
+
+	public function test_order_notes_and_item_meta_helpers(): void {
+		$order = wc_create_order();
+		$order->add_product( wc_get_product( $this->simple_product()->get_id() ), 1 );
+		$internal = $order->add_order_note( 'Đã tạo hoá đơn HD000001 trên KiotViet.' );
+		$customer = $order->add_order_note( 'Cảm ơn quý khách.', 1 );
+
+		self::assertSame( array(), get_comments( array( 'post_id' => $order->get_id() ) ), 'comment queries leave order notes out' );
+
+		$notes = array_values( wc_get_order_notes( array( 'order_id' => $order->get_id(), 'orderby' => 'id', 'order' => 'ASC' ) ) );
+		self::assertSame( array( $internal, $customer ), array_map( static function ( $note ) { return $note->id; }, $notes ) );
+		self::assertSame( 'Đã tạo hoá đơn HD000001 trên KiotViet.', $notes[0]->content );
+		self::assertFalse( $notes[0]->customer_note );
+		self::assertTrue( $notes[1]->customer_note );
+		self::assertSame( 'system', $notes[0]->added_by );
+		self::assertInstanceOf( \DateTimeInterface::class, $notes[0]->date_created );
+		self::assertCount( 1, wc_get_order_notes( array( 'order_id' => $order->get_id(), 'type' => 'customer' ) ) );
+
+		$item_id = (int) array_keys( $order->get_items() )[0];
+		self::assertGreaterThan( 0, wc_add_order_item_meta( $item_id, '_kiotviet_sync_line', 'L1' ) );
+		self::assertSame( 'L1', wc_get_order_item_meta( $item_id, '_kiotviet_sync_line' ) );
+		self::assertTrue( wc_update_order_item_meta( $item_id, '_kiotviet_sync_line', 'L2' ) );
+		self::assertSame( 'L2', wc_get_order_item_meta( $item_id, '_kiotviet_sync_line' ) );
+		self::assertSame( '1', wc_get_order_item_meta( $item_id, '_qty' ) );
+		self::assertTrue( wc_delete_order_item_meta( $item_id, '_kiotviet_sync_line' ) );
+		self::assertSame( '', wc_get_order_item_meta( $item_id, '_kiotviet_sync_line' ) );
+	}
 }
