@@ -77,6 +77,17 @@ if ( '' !== trim( $kvs_boot_output ) ) {
 	fwrite( STDERR, "Output while loading WordPress:\n" . substr( $kvs_boot_output, 0, 2000 ) . "\n" );
 }
 
+// Each test runs in a transaction that is rolled back: every table must be transactional.
+$kvs_engines = $wpdb->get_results(
+	$wpdb->prepare( 'SELECT TABLE_NAME, ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE %s', $wpdb->esc_like( $wpdb->prefix ) . '%' )
+);
+foreach ( (array) $kvs_engines as $kvs_engine ) {
+	if ( null !== $kvs_engine->ENGINE && 'InnoDB' !== $kvs_engine->ENGINE ) {
+		fwrite( STDERR, "Table {$kvs_engine->TABLE_NAME} uses {$kvs_engine->ENGINE}; the integration tests need InnoDB (transactions).\n" );
+		exit( 1 );
+	}
+}
+
 require_once ABSPATH . 'wp-admin/includes/user.php';
 
 // Register REST routes once, as the first REST request of a page load would.
