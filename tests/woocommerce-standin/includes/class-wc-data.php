@@ -218,18 +218,18 @@ abstract class WC_Data {
 				$this->set_prop( $prop, null );
 				return;
 			}
+			// Like WooCommerce: WC_DateTime, a UTC timestamp or a string. Any other object (DateTime,
+			// DateTimeImmutable) reaches preg_match() and throws a TypeError, as it does in WooCommerce.
 			if ( $value instanceof WC_DateTime ) {
 				$datetime = $value;
-			} elseif ( $value instanceof DateTimeInterface ) {
-				$datetime = new WC_DateTime( '@' . $value->getTimestamp(), new DateTimeZone( 'UTC' ) );
 			} elseif ( is_numeric( $value ) ) {
 				$datetime = new WC_DateTime( "@{$value}", new DateTimeZone( 'UTC' ) );
 			} else {
-				if ( 1 === preg_match( '/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|((-|\+)\d{2}:\d{2}))$/', (string) $value, $bits ) ) {
+				if ( 1 === preg_match( '/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|((-|\+)\d{2}:\d{2}))$/', $value, $bits ) ) {
 					$offset    = ! empty( $bits[7] ) ? iso8601_timezone_to_offset( $bits[7] ) : wc_timezone_offset();
 					$timestamp = gmmktime( (int) $bits[4], (int) $bits[5], (int) $bits[6], (int) $bits[2], (int) $bits[3], (int) $bits[1] ) - $offset;
 				} else {
-					$timestamp = wc_string_to_timestamp( get_gmt_from_date( gmdate( 'Y-m-d H:i:s', wc_string_to_timestamp( (string) $value ) ) ) );
+					$timestamp = wc_string_to_timestamp( get_gmt_from_date( gmdate( 'Y-m-d H:i:s', wc_string_to_timestamp( $value ) ) ) );
 				}
 				$datetime = new WC_DateTime( "@{$timestamp}", new DateTimeZone( 'UTC' ) );
 			}

@@ -313,4 +313,24 @@ final class SimpleProductStorageTest extends WooSurfaceTestCase {
 		self::assertSame( 'product_variation', get_post_type( $ids['v1'] ), 'no user: WooCommerce keeps the variations' );
 		self::assertNotNull( $this->lookup_row( $ids['v1'] ) );
 	}
+
+	public function test_sale_dates_accept_timestamps_iso_strings_and_local_strings_only(): void {
+		$expected = ( new \DateTimeImmutable( '2026-12-01T00:00:00+07:00' ) )->getTimestamp();
+
+		$iso = $this->simple_product( array( 'sale_price' => '1000', 'date_on_sale_from' => '2026-12-01T00:00:00+07:00' ) );
+		self::assertSame( (string) $expected, $this->raw_meta( $iso->get_id(), '_sale_price_dates_from' ) );
+
+		// Strings without an offset are in the site's timezone (Asia/Ho_Chi_Minh on the local sites).
+		self::assertSame( 'Asia/Ho_Chi_Minh', get_option( 'timezone_string' ) );
+		$local = $this->simple_product( array( 'sale_price' => '1000', 'date_on_sale_to' => '2026-12-01 00:00:00' ) );
+		self::assertSame( (string) $expected, $this->raw_meta( $local->get_id(), '_sale_price_dates_to' ) );
+		$read = wc_get_product( $local->get_id() )->get_date_on_sale_to();
+		self::assertInstanceOf( \WC_DateTime::class, $read );
+		self::assertSame( $expected, $read->getTimestamp() );
+		self::assertSame( '2026-12-01T00:00:00+07:00', (string) $read );
+
+		$product = new \WC_Product_Simple();
+		$this->expectException( \TypeError::class );
+		$product->set_date_on_sale_from( new \DateTimeImmutable( '2026-12-01T00:00:00+07:00' ) ); // Convert to a timestamp first.
+	}
 }
