@@ -256,6 +256,7 @@ final class Services {
 				fn (): array => array(
 					new ConnectionController( $this->connection_service() ),
 					new BranchesController( $this->connection_service() ),
+					new \KiotVietSync\Rest\OrdersController( fn (): \KiotVietSync\Orders\OrderSyncService => $this->order_sync_service() ),
 					new SettingsController( $this->sync_settings_repository(), $this->sync_log() ),
 					new HistoryController( $this->sync_log() ),
 					new HealthController( $this->health_check() ),
@@ -293,5 +294,48 @@ final class Services {
 	 */
 	public function history_prune_job(): HistoryPruneJob {
 		return $this->shared( 'history_prune_job', fn (): HistoryPruneJob => new HistoryPruneJob( $this->scheduler(), $this->sync_log(), $this->sync_settings_repository() ) );
+	}
+
+	/**
+	 * Order push outbox (table kiotviet_sync_order_outbox).
+	 */
+	public function order_outbox(): \KiotVietSync\Storage\OrderOutbox {
+		return $this->shared(
+			'order_outbox',
+			static function (): \KiotVietSync\Storage\OrderOutbox {
+				global $wpdb;
+				return new \KiotVietSync\Storage\OrderOutbox( $wpdb );
+			}
+		);
+	}
+
+	/**
+	 * Order push: triggers, queue, auto-resync, status back.
+	 */
+	public function order_sync_service(): \KiotVietSync\Orders\OrderSyncService {
+		return $this->shared(
+			'order_sync_service',
+			fn (): \KiotVietSync\Orders\OrderSyncService => new \KiotVietSync\Orders\OrderSyncService(
+				$this->order_outbox(),
+				new \KiotVietSync\Storage\SyncSettingsRepository( $this->settings_store() ),
+				$this->connection_service(),
+				function (): \KiotVietSync\Orders\ProductMap {
+					global $wpdb;
+					return new \KiotVietSync\Storage\OrderProductMapTable( $wpdb, (string) $this->connection_service()->current()->retailer() );
+				},
+				$this->scheduler(),
+				$this->sync_log(),
+				$this->clock(),
+				$this->settings_store(),
+				$this->call_budget()
+			)
+		);
+	}
+
+	/**
+	 * WordPress wiring of the order push.
+	 */
+	public function order_hooks(): \KiotVietSync\Orders\OrderHooks {
+		return $this->shared( 'order_hooks', fn (): \KiotVietSync\Orders\OrderHooks => new \KiotVietSync\Orders\OrderHooks( fn (): \KiotVietSync\Orders\OrderSyncService => $this->order_sync_service() ) );
 	}
 }
