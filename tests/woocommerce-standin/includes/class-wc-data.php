@@ -527,6 +527,7 @@ abstract class WC_Data {
 			return $check;
 		}
 		$this->delete_from_store( $force_delete );
+		$this->set_id( 0 ); // WooCommerce forgets the id after trashing too.
 		return true;
 	}
 

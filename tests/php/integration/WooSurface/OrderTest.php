@@ -507,4 +507,20 @@ final class OrderTest extends WooSurfaceTestCase {
 		self::assertTrue( wc_delete_order_item_meta( $item_id, '_kiotviet_sync_line' ) );
 		self::assertSame( '', wc_get_order_item_meta( $item_id, '_kiotviet_sync_line' ) );
 	}
+
+	public function test_trash_and_delete_orders(): void {
+		$order = wc_create_order();
+		$id    = $order->get_id();
+		self::assertTrue( $order->delete() );
+		self::assertSame( 0, $order->get_id() );
+		$this->flush_caches();
+		$trashed = wc_get_order( $id );
+		self::assertInstanceOf( \WC_Order::class, $trashed );
+		self::assertSame( 'trash', $trashed->get_status() );
+		self::assertNotContains( $id, array_map( 'intval', wc_get_orders( array( 'limit' => -1, 'return' => 'ids' ) ) ), 'default statuses leave trash out' );
+
+		self::assertTrue( $trashed->delete( true ) );
+		$this->flush_caches();
+		self::assertFalse( wc_get_order( $id ) );
+	}
 }

@@ -282,7 +282,9 @@ final class SimpleProductStorageTest extends WooSurfaceTestCase {
 		$id  = $this->simple_product( array( 'sku' => $sku ) )->get_id();
 		self::assertSame( $id, wc_get_product_id_by_sku( $sku ) );
 
-		wc_get_product( $id )->delete();
+		$product = wc_get_product( $id );
+		self::assertTrue( $product->delete() );
+		self::assertSame( 0, $product->get_id(), 'the object forgets its id, even when only trashed' );
 		self::assertSame( 'trash', $this->post_row( $id )['post_status'] );
 		self::assertSame( 0, wc_get_product_id_by_sku( $sku ), 'trashed products are not found by SKU' );
 
