@@ -114,6 +114,7 @@ final class Plugin {
 			$this->services->order_hooks(),
 			$this->services->health_notice(),
 			$this->services->history_prune_job(),
+			$this->services->webhooks(),
 		);
 		$scheduler = $this->services->scheduler();
 		if ( $scheduler instanceof Registerable ) {

@@ -247,6 +247,13 @@ final class Services {
 	}
 
 	/**
+	 * Live sync: webhook receiver, inbox processing, registration and reconciliation.
+	 */
+	public function webhooks(): \KiotVietSync\Webhooks\WebhookServices {
+		return $this->shared( 'webhooks', fn (): \KiotVietSync\Webhooks\WebhookServices => new \KiotVietSync\Webhooks\WebhookServices( $this ) );
+	}
+
+	/**
 	 * REST wiring; controllers are built on rest_api_init.
 	 */
 	public function rest_registrar(): RestRegistrar {
@@ -260,6 +267,8 @@ final class Services {
 					new SettingsController( $this->sync_settings_repository(), $this->sync_log() ),
 					new HistoryController( $this->sync_log() ),
 					new HealthController( $this->health_check() ),
+					new \KiotVietSync\Rest\WebhookReceiverController( fn (): \KiotVietSync\Webhooks\Receiver => $this->webhooks()->receiver() ),
+					new \KiotVietSync\Rest\WebhooksController( $this->webhooks(), fn (): bool => $this->connection_repository()->load()->is_connected() ),
 				)
 			)
 		);

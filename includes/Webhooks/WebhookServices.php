@@ -1,0 +1,499 @@
+<?php
+/**
+ * Live sync wiring: webhooks and reconciliation.
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Webhooks;
+
+use KiotVietSync\Infrastructure\Registerable;
+use KiotVietSync\Rest\AbstractController;
+use KiotVietSync\Services;
+use KiotVietSync\Storage\SyncLogWriter;
+use KiotVietSync\Storage\SyncSettings;
+use KiotVietSync\Storage\SyncSettingsRepository;
+use KiotVietSync\Sync\Catalog\CatalogSettings;
+use KiotVietSync\Sync\Connection\Connection;
+use KiotVietSync\Sync\Webhooks\Event;
+use KiotVietSync\Sync\Webhooks\ResponsePolicy;
+use KiotVietSync\Webhooks\Storage\AppliedStateTable;
+use KiotVietSync\Webhooks\Storage\WebhookInbox;
+use KiotVietSync\Webhooks\Woo\MapTableLookup;
+use KiotVietSync\Webhooks\Woo\MappingLookup;
+use KiotVietSync\Webhooks\Woo\WooCatalogGateway;
+use WP_Error;
+use WP_REST_Request;
+use WP_REST_Response;
+
+/**
+ * Builds the live-sync services and hooks them into WordPress:
+ * - `kiotviet_sync_connected` → register webhooks (a failure schedules `kiotviet_sync_webhook_register`);
+ * - `kiotviet_sync_before_disconnect` → delete our subscriptions (only URLs that are ours);
+ * - job `kiotviet_sync_webhook_process` (single, unique) → InboxProcessor;
+ * - job `kiotviet_sync_reconcile` (recurring, SyncSettings reconcile_interval_minutes) → Reconciler;
+ *   re-scheduled on `kiotviet_sync_settings_saved`, ensured on init (admin and cron requests);
+ * - job `kiotviet_sync_reprice` (single) → a re-price of every product after a price book change;
+ * - `rest_request_before_callbacks` → WordPress's own 4xx answers on the receiver route become 200.
+ * Fires `kiotviet_sync_webhook_order_update( array $item, Event $event )` for each order.update item.
+ */
+final class WebhookServices implements Registerable {
+
+	public const HOOK_PROCESS   = 'kiotviet_sync_webhook_process';
+	public const HOOK_REGISTER  = 'kiotviet_sync_webhook_register';
+	public const HOOK_RECONCILE = 'kiotviet_sync_reconcile';
+	public const HOOK_REPRICE   = 'kiotviet_sync_reprice';
+	public const ORDER_ACTION   = 'kiotviet_sync_webhook_order_update';
+
+	/**
+	 * Route of the receiver (without the namespace).
+	 */
+	public const RECEIVER_ROUTE = '/webhook/(?P<site_key>[A-Za-z0-9_-]{1,64})';
+
+	/**
+	 * Plugin services.
+	 *
+	 * @var Services
+	 */
+	private Services $services;
+
+	/**
+	 * Built objects.
+	 *
+	 * @var array<string, object>
+	 */
+	private array $built = array();
+
+	/**
+	 * Creates the wiring.
+	 *
+	 * @param Services $services Plugin services.
+	 */
+	public function __construct( Services $services ) {
+		$this->services = $services;
+	}
+
+	/**
+	 * Hooks.
+	 */
+	public function register(): void {
+		add_action( 'kiotviet_sync_connected', array( $this, 'on_connected' ) );
+		add_action( 'kiotviet_sync_before_disconnect', array( $this, 'on_before_disconnect' ) );
+		add_action( 'kiotviet_sync_disconnected', array( $this, 'on_disconnected' ) );
+		add_action( 'kiotviet_sync_settings_saved', array( $this, 'reschedule_reconcile' ) );
+		add_action( self::HOOK_PROCESS, array( $this, 'run_processor' ) );
+		add_action( self::HOOK_REGISTER, array( $this, 'run_register' ) );
+		add_action( self::HOOK_RECONCILE, array( $this, 'run_reconcile' ) );
+		add_action( self::HOOK_REPRICE, array( $this, 'run_reprice' ) );
+		add_action( 'init', array( $this, 'ensure_reconcile' ), 20 );
+		add_filter( 'rest_request_before_callbacks', array( $this, 'rewrite_core_errors' ), 5, 3 );
+		add_filter( 'rest_post_dispatch', array( $this, 'rewrite_final_status' ), 5, 3 );
+	}
+
+	/**
+	 * Options.
+	 */
+	public function options(): WebhookOptions {
+		return $this->once( 'options', fn (): WebhookOptions => new WebhookOptions( $this->services->settings_store(), $this->services->secret_box() ) );
+	}
+
+	/**
+	 * Inbox table.
+	 */
+	public function inbox(): WebhookInbox {
+		return $this->once(
+			'inbox',
+			static function (): WebhookInbox {
+				global $wpdb;
+				return new WebhookInbox( $wpdb );
+			}
+		);
+	}
+
+	/**
+	 * Receiver.
+	 */
+	public function receiver(): Receiver {
+		return $this->once(
+			'receiver',
+			fn (): Receiver => new Receiver(
+				$this->options(),
+				$this->inbox(),
+				$this->services->clock(),
+				function (): void {
+					$this->kick_processor();
+				}
+			)
+		);
+	}
+
+	/**
+	 * Schedules the inbox processor now (unique: one pending run at most).
+	 */
+	public function kick_processor(): void {
+		$scheduler = $this->services->scheduler();
+		if ( ! $scheduler->is_scheduled( self::HOOK_PROCESS ) ) {
+			$scheduler->schedule_single( self::HOOK_PROCESS, array(), 0, true );
+		}
+	}
+
+	/**
+	 * Receiver URL of a site key; rest_url() gives the right form for pretty and plain permalinks
+	 * (`/wp-json/…` or `?rest_route=/…`).
+	 *
+	 * @param string $key Site key.
+	 */
+	public static function receiver_url( string $key ): string {
+		return rest_url( AbstractController::NAMESPACE_V1 . '/webhook/' . $key );
+	}
+
+	/**
+	 * Registration service.
+	 */
+	public function registration(): Registration {
+		return $this->once(
+			'registration',
+			fn (): Registration => new Registration( $this->options(), $this->services->sync_log(), $this->services->clock(), array( self::class, 'receiver_url' ) )
+		);
+	}
+
+	/**
+	 * Webhook API for the current connection.
+	 */
+	public function api(): WebhookApi {
+		return new ClientWebhookApi( $this->services->connection_service()->client() );
+	}
+
+	/**
+	 * Settings snapshot.
+	 */
+	public function live_settings(): LiveSettings {
+		$settings   = ( new SyncSettingsRepository( $this->services->settings_store() ) )->load();
+		$connection = $this->services->connection_repository()->load();
+		$unit       = (string) get_option( 'woocommerce_weight_unit', 'kg' );
+		$catalog    = CatalogSettings::from_array(
+			array(
+				'stock_branch_id' => (int) $connection->branch_id(),
+				'stock_mode'      => (string) $settings->get( 'stock_mode' ),
+				'regular_book_id' => (int) $settings->get( 'regular_price_book_id' ),
+				'sale_book_id'    => $settings->get( 'sale_price_book_id' ),
+				'match_by_sku'    => (bool) $settings->get( 'match_by_sku' ),
+				'locked_fields'   => (array) $settings->get( 'locked_fields' ),
+				'weight_unit'     => in_array( $unit, CatalogSettings::WEIGHT_UNITS, true ) ? $unit : 'kg',
+			),
+			new \DateTimeImmutable( '@' . $this->services->clock()->now() )
+		);
+		return new LiveSettings( $catalog, (bool) $settings->get( 'auto_add_new_products' ) );
+	}
+
+	/**
+	 * Mapping lookup (tests may replace it with set_mapping()).
+	 */
+	public function mapping(): MappingLookup {
+		return $this->once(
+			'mapping',
+			function (): MappingLookup {
+				global $wpdb;
+				return new MapTableLookup( $wpdb, (string) $this->services->connection_repository()->load()->retailer() );
+			}
+		);
+	}
+
+	/**
+	 * Replaces the mapping lookup (integration tests before the writer's mapping exists).
+	 *
+	 * @param MappingLookup $mapping Lookup.
+	 */
+	public function set_mapping( MappingLookup $mapping ): void {
+		$this->built['mapping'] = $mapping;
+		unset( $this->built['gateway'] );
+	}
+
+	/**
+	 * Writer port.
+	 */
+	public function gateway(): CatalogGateway {
+		return $this->once( 'gateway', fn (): CatalogGateway => new WooCatalogGateway( $this->mapping(), $this->importer() ) );
+	}
+
+	/**
+	 * The catalog writer's import as a callable, null while the writer does not exist.
+	 */
+	private function importer(): ?callable {
+		$services = $this->services;
+		if ( ! method_exists( $services, 'catalog_importer' ) ) {
+			return null;
+		}
+		return static function ( array $products, array $books, CatalogSettings $settings ) use ( $services ): ?array {
+			$importer = $services->catalog_importer(); // @phpstan-ignore-line Provided by the catalog writer.
+			if ( ! is_object( $importer ) || ! method_exists( $importer, 'import_batch' ) ) {
+				return null;
+			}
+			$result = $importer->import_batch( $products, array(), $books, $settings );
+			if ( is_object( $result ) && method_exists( $result, 'to_array' ) ) {
+				$result = $result->to_array();
+			}
+			if ( ! is_array( $result ) ) {
+				return null;
+			}
+			$counts = isset( $result['counts'] ) && is_array( $result['counts'] ) ? $result['counts'] : $result;
+			return array(
+				'created'  => (int) ( $counts['created'] ?? 0 ),
+				'updated'  => (int) ( $counts['updated'] ?? 0 ),
+				'skipped'  => (int) ( $counts['skipped'] ?? 0 ),
+				'failed'   => (int) ( $counts['failed'] ?? 0 ),
+				'messages' => array(),
+			);
+		};
+	}
+
+	/**
+	 * KiotViet reads.
+	 */
+	public function reader(): KiotVietReader {
+		return new ClientReader( fn () => $this->services->connection_service()->client() );
+	}
+
+	/**
+	 * Event handler for one run.
+	 */
+	public function handler(): EventHandler {
+		return new EventHandler(
+			$this->gateway(),
+			$this->reader(),
+			$this->live_settings(),
+			static function ( array $item, Event $event ): void {
+				/**
+				 * Fires for each order.update item of a verified, fresh webhook delivery.
+				 *
+				 * @since 0.2.0
+				 *
+				 * @param array $item  The Data item (PascalCase keys, `__type` removed).
+				 * @param Event $event The parsed event (id, branch, ModifiedDate, attempt).
+				 */
+				do_action( self::ORDER_ACTION, $item, $event );
+			},
+			function (): void {
+				$this->services->scheduler()->schedule_single( self::HOOK_REPRICE, array(), 30, true );
+			}
+		);
+	}
+
+	/**
+	 * Inbox processor.
+	 */
+	public function processor(): InboxProcessor {
+		global $wpdb;
+		return new InboxProcessor(
+			$this->inbox(),
+			new AppliedStateTable( $wpdb ),
+			fn (): EventHandler => $this->handler(),
+			$this->services->sync_log(),
+			$this->services->clock(),
+			$this->options()
+		);
+	}
+
+	/**
+	 * Reconciler.
+	 */
+	public function reconciler(): Reconciler {
+		return new Reconciler( $this->reader(), $this->handler(), $this->options(), $this->services->sync_log(), $this->services->clock() );
+	}
+
+	/**
+	 * On connect: register (a failure is logged and retried by a job; the connection still succeeds).
+	 *
+	 * @param mixed $connection Connection.
+	 */
+	public function on_connected( $connection = null ): void {
+		unset( $connection );
+		$this->run_register();
+		$this->ensure_reconcile();
+	}
+
+	/**
+	 * Job: register webhooks.
+	 */
+	public function run_register(): void {
+		try {
+			$this->registration()->register( $this->api(), true );
+		} catch ( \Throwable $e ) {
+			$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'register', SyncLogWriter::RESULT_ERROR, 'Webhook registration failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+			$this->services->scheduler()->schedule_single( self::HOOK_REGISTER, array(), 300, true );
+		}
+	}
+
+	/**
+	 * Before disconnect: delete our subscriptions.
+	 *
+	 * @param mixed $previous Connection.
+	 */
+	public function on_before_disconnect( $previous = null ): void {
+		unset( $previous );
+		$this->services->scheduler()->unschedule_all( self::HOOK_REGISTER );
+		$this->registration()->unregister( $this->api() );
+	}
+
+	/**
+	 * After disconnect: stop reconciliation.
+	 *
+	 * @param mixed $previous Connection.
+	 */
+	public function on_disconnected( $previous = null ): void {
+		unset( $previous );
+		$this->services->scheduler()->unschedule_all( self::HOOK_RECONCILE );
+		$this->services->scheduler()->unschedule_all( self::HOOK_REPRICE );
+	}
+
+	/**
+	 * Job: process the inbox (reschedules itself while rows remain).
+	 */
+	public function run_processor(): void {
+		try {
+			$result = $this->processor()->process_pending( 50 );
+			if ( $result['more'] ) {
+				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 0, true );
+			}
+		} catch ( \Throwable $e ) {
+			$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'process', SyncLogWriter::RESULT_ERROR, 'Webhook processing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+			$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 60, true );
+		}
+	}
+
+	/**
+	 * Job: reconcile (never throws).
+	 */
+	public function run_reconcile(): void {
+		if ( ! $this->services->connection_repository()->load()->is_connected() ) {
+			return;
+		}
+		try {
+			$this->reconciler()->run( false );
+			$this->inbox()->prune( gmdate( 'Y-m-d H:i:s', $this->services->clock()->now() - 30 * DAY_IN_SECONDS ) );
+		} catch ( \Throwable $e ) {
+			$this->services->sync_log()->record( Reconciler::CHANNEL, 'run', SyncLogWriter::RESULT_ERROR, 'Reconciliation failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+		}
+	}
+
+	/**
+	 * Job: re-price every synced product (never throws).
+	 */
+	public function run_reprice(): void {
+		try {
+			$this->reconciler()->run( true );
+		} catch ( \Throwable $e ) {
+			$this->services->sync_log()->record( Reconciler::CHANNEL, 'reprice', SyncLogWriter::RESULT_ERROR, 'Re-pricing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+		}
+	}
+
+	/**
+	 * Reconcile interval in seconds from the settings (default 15 minutes).
+	 */
+	public function reconcile_interval(): int {
+		$settings = ( new SyncSettingsRepository( $this->services->settings_store() ) )->load();
+		$minutes  = (int) $settings->get( 'reconcile_interval_minutes' );
+		return max( 5, $minutes > 0 ? $minutes : 15 ) * 60;
+	}
+
+	/**
+	 * Ensures the recurring reconcile job while connected (admin and cron requests only: cheap elsewhere).
+	 */
+	public function ensure_reconcile(): void {
+		if ( ! ( is_admin() || wp_doing_cron() || doing_action( 'kiotviet_sync_connected' ) ) ) {
+			return;
+		}
+		if ( ! $this->services->connection_repository()->load()->is_connected() ) {
+			return;
+		}
+		$this->services->scheduler()->schedule_recurring( self::HOOK_RECONCILE, $this->reconcile_interval(), array(), 60 );
+	}
+
+	/**
+	 * Settings saved: re-schedule with the new interval.
+	 *
+	 * @param mixed $settings New settings.
+	 */
+	public function reschedule_reconcile( $settings = null ): void {
+		unset( $settings );
+		$this->services->scheduler()->unschedule_all( self::HOOK_RECONCILE );
+		if ( $this->services->connection_repository()->load()->is_connected() ) {
+			$this->services->scheduler()->schedule_recurring( self::HOOK_RECONCILE, $this->reconcile_interval(), array(), 60 );
+		}
+	}
+
+	/**
+	 * rest_request_before_callbacks: on the receiver route, WordPress's own errors (e.g. 400
+	 * rest_invalid_json for a broken JSON body) must not reach KiotViet as a 4xx, which would disable the
+	 * subscription. A 4xx with a matched handler is dropped so our callback runs and records the delivery as
+	 * malformed; without a handler the answer becomes 200 {received:false}. 5xx stays (KiotViet retries).
+	 *
+	 * @param mixed           $response Response so far.
+	 * @param mixed           $handler  Handler.
+	 * @param WP_REST_Request $request  Request.
+	 * @return mixed
+	 */
+	public function rewrite_core_errors( $response, $handler, $request ) {
+		if ( ! $response instanceof WP_Error || ! $request instanceof WP_REST_Request ) {
+			return $response;
+		}
+		if ( 1 !== preg_match( '#^/' . preg_quote( AbstractController::NAMESPACE_V1, '#' ) . '/webhook(/|$)#', (string) $request->get_route() ) ) {
+			return $response;
+		}
+		$data   = $response->get_error_data();
+		$status = is_array( $data ) && isset( $data['status'] ) ? (int) $data['status'] : 500;
+		$policy = new ResponsePolicy();
+		$answer = $policy->status_for_core_error( $status );
+		if ( $answer >= 500 ) {
+			return $response;
+		}
+		if ( is_array( $handler ) && isset( $handler['callback'] ) && is_callable( $handler['callback'] ) ) {
+			return null; // Our callback runs and records the body as malformed.
+		}
+		return new WP_REST_Response( $policy->body_for( ResponsePolicy::MALFORMED ), $answer );
+	}
+
+	/**
+	 * rest_post_dispatch: the last guard — no 4xx ever leaves the receiver route (e.g. a GET answered
+	 * rest_no_route by WordPress before any callback).
+	 *
+	 * @param mixed           $result  Response.
+	 * @param mixed           $server  Server.
+	 * @param WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public function rewrite_final_status( $result, $server, $request ) {
+		unset( $server );
+		if ( ! $result instanceof WP_REST_Response || ! $request instanceof WP_REST_Request ) {
+			return $result;
+		}
+		$status = $result->get_status();
+		if ( $status < 400 || $status >= 500 ) {
+			return $result;
+		}
+		if ( 1 !== preg_match( '#^/' . preg_quote( AbstractController::NAMESPACE_V1, '#' ) . '/webhook(/|$)#', (string) $request->get_route() ) ) {
+			return $result;
+		}
+		$policy = new ResponsePolicy();
+		return new WP_REST_Response( $policy->body_for( ResponsePolicy::MALFORMED ), $policy->status_for_core_error( $status ) );
+	}
+
+	/**
+	 * Memoises.
+	 *
+	 * @template T of object
+	 * @param string        $id      Id.
+	 * @param callable(): T $factory Factory.
+	 * @return T
+	 */
+	private function once( string $id, callable $factory ) {
+		if ( ! isset( $this->built[ $id ] ) ) {
+			$this->built[ $id ] = $factory();
+		}
+		/** @var T $object */
+		$object = $this->built[ $id ];
+		return $object;
+	}
+}
