@@ -523,4 +523,25 @@ final class OrderTest extends WooSurfaceTestCase {
 		$this->flush_caches();
 		self::assertFalse( wc_get_order( $id ) );
 	}
+
+	public function test_block_checkout_drafts_fire_new_order_before_the_customer_pays(): void {
+		$this->record( 'woocommerce_new_order' );
+		$this->record( 'woocommerce_order_status_changed' );
+		$draft = wc_create_order( array( 'status' => 'checkout-draft' ) );
+		self::assertSame( 'checkout-draft', $draft->get_status() );
+		self::assertSame( array( $draft->get_id() ), array_map( 'intval', array_column( $this->fired['woocommerce_new_order'], 0 ) ), 'listeners of woocommerce_new_order must skip checkout-draft orders' );
+
+		$draft->update_status( 'processing' );
+		self::assertSame(
+			array( 'pending>checkout-draft', 'checkout-draft>processing' ),
+			array_map(
+				static function ( array $args ): string {
+					return $args[1] . '>' . $args[2];
+				},
+				$this->fired['woocommerce_order_status_changed']
+			),
+			'a new order is "pending" until set, so creating a draft already reports a status change'
+		);
+		self::assertCount( 1, $this->fired['woocommerce_new_order'], 'no second woocommerce_new_order when the draft is placed' );
+	}
 }
