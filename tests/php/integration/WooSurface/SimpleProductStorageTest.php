@@ -335,4 +335,19 @@ final class SimpleProductStorageTest extends WooSurfaceTestCase {
 		$this->expectException( \TypeError::class );
 		$product->set_date_on_sale_from( new \DateTimeImmutable( '2026-12-01T00:00:00+07:00' ) ); // Convert to a timestamp first.
 	}
+
+	public function test_generic_meta_methods_flag_prop_keys_as_doing_it_wrong(): void {
+		$sku     = $this->sku( 'MK' );
+		$product = wc_get_product( $this->simple_product( array( 'sku' => $sku ) )->get_id() );
+		$this->record( 'doing_it_wrong_run' );
+		add_filter( 'doing_it_wrong_trigger_error', '__return_false' ); // Under WP_DEBUG it would be an E_USER_NOTICE.
+		try {
+			$value = $product->get_meta( '_sku' );
+		} finally {
+			remove_filter( 'doing_it_wrong_trigger_error', '__return_false' );
+		}
+		self::assertSame( $sku, $value, 'the getter answers' );
+		self::assertCount( 1, $this->fired['doing_it_wrong_run'] );
+		self::assertStringContainsString( '_sku', (string) $this->fired['doing_it_wrong_run'][0][1] );
+	}
 }
