@@ -23,7 +23,7 @@ use KiotVietSync\Webhooks\Storage\InboxStore;
 /**
  * Takes pending inbox rows in arrival order and applies them:
  * - verified rows: every event of every notification; events of one batch are coalesced per
- *   Event::coalescing_key() (last arrival wins), then FreshnessGuard against what was last applied
+ *   Event::coalescing_key() (last arrival wins, unless both are dated and it is older), then FreshnessGuard against what was last applied
  *   decides APPLY / SKIP_* / REREAD; applied state (ModifiedDate + payload hash) is stored per key;
  * - unverified rows: never applied; at most RereadPlanner (cap 20 per delivery) re-reads, limited by an
  *   hourly allowance, so a forgery can only cause bounded reads of the real data.
@@ -146,6 +146,14 @@ final class InboxProcessor {
 			foreach ( $delivery->events() as $event ) {
 				$key = $event->coalescing_key();
 				if ( isset( $coalesced[ $key ] ) ) {
+					$kept_date = $coalesced[ $key ][0]->modified_at();
+					$new_date  = $event->modified_at();
+					if ( null !== $kept_date && null !== $new_date && $new_date < $kept_date ) {
+						// Arrived later but older (reordered delivery): the kept event wins.
+						$this->record( $event, HandlerResult::skipped( 'older', 'An event newer than this one is in the same batch.' ), $id );
+						++$totals['skipped'];
+						continue;
+					}
 					$this->record( $coalesced[ $key ][0], HandlerResult::skipped( 'coalesced', 'Superseded by a later event in the same batch.' ), $coalesced[ $key ][1] );
 					++$totals['skipped'];
 					unset( $coalesced[ $key ] );

@@ -130,7 +130,7 @@ final class Receiver {
 		$events = count( $delivery->events() );
 		if ( ! $verification->is_ok() ) {
 			// Kept for the processor, which may re-read the named items from KiotViet (never applies the body).
-			$row = $this->row( 'u:' . $hash, $now, $delivery->attempt(), false, $label, InboxStore::STATE_RECEIVED, $this->untrusted( $raw_body ), $bytes, $events, null );
+			$row = $this->row( 'u:' . $verification->reason() . ':' . $hash, $now, $delivery->attempt(), false, $label, InboxStore::STATE_RECEIVED, $this->untrusted( $raw_body ), $bytes, $events, null );
 			return $this->store( $row, $this->policy->outcome_for_signature( $verification ), $events > 0 );
 		}
 

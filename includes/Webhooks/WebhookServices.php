@@ -60,6 +60,13 @@ final class WebhookServices implements Registerable {
 	private Services $services;
 
 	/**
+	 * Services method of the catalog writer (Sync\Catalog\CatalogImporter), used once it exists.
+	 *
+	 * @var string
+	 */
+	private string $importer_method = 'catalog_importer';
+
+	/**
 	 * Built objects.
 	 *
 	 * @var array<string, object>
@@ -222,12 +229,12 @@ final class WebhookServices implements Registerable {
 	 * The catalog writer's import as a callable, null while the writer does not exist.
 	 */
 	private function importer(): ?callable {
-		$services = $this->services;
-		if ( ! method_exists( $services, 'catalog_importer' ) ) {
+		$factory = array( $this->services, $this->importer_method );
+		if ( ! is_callable( $factory ) ) {
 			return null;
 		}
-		return static function ( array $products, array $books, CatalogSettings $settings ) use ( $services ): ?array {
-			$importer = $services->catalog_importer(); // @phpstan-ignore-line Provided by the catalog writer.
+		return static function ( array $products, array $books, CatalogSettings $settings ) use ( $factory ): ?array {
+			$importer = call_user_func( $factory );
 			if ( ! is_object( $importer ) || ! method_exists( $importer, 'import_batch' ) ) {
 				return null;
 			}
@@ -372,7 +379,7 @@ final class WebhookServices implements Registerable {
 		}
 		try {
 			$this->reconciler()->run( false );
-			$this->inbox()->prune( gmdate( 'Y-m-d H:i:s', $this->services->clock()->now() - 30 * DAY_IN_SECONDS ) );
+			$this->inbox()->prune( gmdate( 'Y-m-d H:i:s', $this->services->clock()->now() - 30 * 86400 ) );
 		} catch ( \Throwable $e ) {
 			$this->services->sync_log()->record( Reconciler::CHANNEL, 'run', SyncLogWriter::RESULT_ERROR, 'Reconciliation failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
 		}
