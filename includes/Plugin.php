@@ -111,6 +111,7 @@ final class Plugin {
 			$this->services->admin_page(),
 			$this->services->assets(),
 			$this->services->rest_registrar(),
+			$this->services->catalog_run_runner(),
 			$this->services->order_hooks(),
 			$this->services->health_notice(),
 			$this->services->history_prune_job(),

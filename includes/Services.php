@@ -267,6 +267,9 @@ final class Services {
 					new SettingsController( $this->sync_settings_repository(), $this->sync_log() ),
 					new HistoryController( $this->sync_log() ),
 					new HealthController( $this->health_check() ),
+					new \KiotVietSync\Rest\SyncController( $this->catalog_run_runner(), $this->catalog_sync_status(), $this->connection_service() ),
+					new \KiotVietSync\Rest\CatalogController( $this->catalog_cache(), $this->connection_service(), $this->sync_settings_repository(), new \KiotVietSync\Sync\Catalog\Runs\CatalogPreviewService( $GLOBALS['wpdb'], $this->catalog_cache() ), $this->clock() ),
+					new \KiotVietSync\Rest\PriceBooksController( $this->catalog_cache(), $this->connection_service(), $this->sync_settings_repository(), $this->catalog_fetch_job(), $this->clock() ),
 					new \KiotVietSync\Rest\WebhookReceiverController( fn (): \KiotVietSync\Webhooks\Receiver => $this->webhooks()->receiver() ),
 					new \KiotVietSync\Rest\WebhooksController( $this->webhooks(), fn (): bool => $this->connection_repository()->load()->is_connected() ),
 				)
@@ -346,5 +349,91 @@ final class Services {
 	 */
 	public function order_hooks(): \KiotVietSync\Orders\OrderHooks {
 		return $this->shared( 'order_hooks', fn (): \KiotVietSync\Orders\OrderHooks => new \KiotVietSync\Orders\OrderHooks( fn (): \KiotVietSync\Orders\OrderSyncService => $this->order_sync_service() ) );
+	}
+
+	/**
+	 * Catalog cache (issue 5): KiotViet products/categories, branches, price books.
+	 */
+	public function catalog_cache(): \KiotVietSync\Storage\CatalogCacheRepository {
+		return $this->shared(
+			'catalog_cache',
+			function (): \KiotVietSync\Storage\CatalogCacheRepository {
+				global $wpdb;
+				return new \KiotVietSync\Storage\CatalogCacheRepository( $wpdb, $this->settings_store() );
+			}
+		);
+	}
+
+	/**
+	 * Background runs table.
+	 */
+	public function run_repository(): \KiotVietSync\Storage\RunRepository {
+		return $this->shared(
+			'run_repository',
+			static function (): \KiotVietSync\Storage\RunRepository {
+				global $wpdb;
+				return new \KiotVietSync\Storage\RunRepository( $wpdb );
+			}
+		);
+	}
+
+	/**
+	 * Fetch run (KiotViet catalog → cache).
+	 */
+	public function catalog_fetch_job(): \KiotVietSync\Jobs\CatalogFetchJob {
+		return $this->shared(
+			'catalog_fetch_job',
+			fn (): \KiotVietSync\Jobs\CatalogFetchJob => new \KiotVietSync\Jobs\CatalogFetchJob( $this->connection_service(), $this->catalog_cache(), $this->sync_settings_repository(), $this->sync_log(), $this->clock() )
+		);
+	}
+
+	/**
+	 * Import run (selected cache rows → WooCommerce through the catalog writer).
+	 */
+	public function catalog_import_job(): \KiotVietSync\Jobs\CatalogImportJob {
+		return $this->shared(
+			'catalog_import_job',
+			fn (): \KiotVietSync\Jobs\CatalogImportJob => new \KiotVietSync\Jobs\CatalogImportJob(
+				$this->connection_service(),
+				$this->catalog_cache(),
+				$this->sync_settings_repository(),
+				fn (): \KiotVietSync\Sync\Catalog\Runs\CatalogWriter => $this->catalog_writer(),
+				$this->sync_log(),
+				$this->clock()
+			)
+		);
+	}
+
+	/**
+	 * The WooCommerce writer behind the import run.
+	 */
+	public function catalog_writer(): \KiotVietSync\Sync\Catalog\Runs\CatalogWriter {
+		return new \KiotVietSync\Sync\Catalog\Runs\UnavailableCatalogWriter();
+	}
+
+	/**
+	 * Runs fetch/import runs step by step in the background (hook kiotviet_sync_run_step).
+	 */
+	public function catalog_run_runner(): \KiotVietSync\Jobs\RunRunner {
+		return $this->shared(
+			'catalog_run_runner',
+			fn (): \KiotVietSync\Jobs\RunRunner => new \KiotVietSync\Jobs\RunRunner(
+				$this->run_repository(),
+				array( $this->catalog_fetch_job(), $this->catalog_import_job() ),
+				$this->scheduler(),
+				$this->clock(),
+				$this->sync_log()
+			)
+		);
+	}
+
+	/**
+	 * GET /sync/status payload.
+	 */
+	public function catalog_sync_status(): \KiotVietSync\Sync\Catalog\Runs\SyncStatus {
+		return $this->shared(
+			'catalog_sync_status',
+			fn (): \KiotVietSync\Sync\Catalog\Runs\SyncStatus => new \KiotVietSync\Sync\Catalog\Runs\SyncStatus( $this->run_repository(), $this->catalog_cache() )
+		);
 	}
 }

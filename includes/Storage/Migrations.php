@@ -52,7 +52,7 @@ final class Migrations implements Activatable, Registerable {
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( SyncLog::TABLE );
+		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE );
 	}
 
 	/**
@@ -70,6 +70,7 @@ final class Migrations implements Activatable, Registerable {
 	private static function step_names(): array {
 		return array(
 			1 => 'create_sync_log_table',
+			2 => 'create_catalog_tables',
 		);
 	}
 
@@ -146,6 +147,91 @@ final class Migrations implements Activatable, Registerable {
   KEY created_at (created_at),
   KEY channel (channel),
   KEY result (result)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Version 2: the catalog cache (KiotViet products and categories) and the background runs.
+	 */
+	private function create_catalog_tables(): void {
+		$collate    = $this->wpdb->get_charset_collate();
+		$products   = $this->wpdb->prefix . CatalogCacheRepository::PRODUCTS_TABLE;
+		$categories = $this->wpdb->prefix . CatalogCacheRepository::CATEGORIES_TABLE;
+		$runs       = $this->wpdb->prefix . RunRepository::TABLE;
+		dbDelta(
+			"CREATE TABLE {$products} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  retailer varchar(64) NOT NULL,
+  kv_id bigint(20) NOT NULL,
+  code varchar(191) NOT NULL DEFAULT '',
+  name varchar(255) NOT NULL DEFAULT '',
+  full_name varchar(255) NOT NULL DEFAULT '',
+  category_id bigint(20) DEFAULT NULL,
+  master_product_id bigint(20) DEFAULT NULL,
+  master_unit_id bigint(20) DEFAULT NULL,
+  family_id bigint(20) NOT NULL,
+  conversion_value decimal(18,6) NOT NULL DEFAULT 1,
+  kind varchar(16) NOT NULL DEFAULT 'goods',
+  is_variant tinyint(1) NOT NULL DEFAULT 0,
+  is_active tinyint(1) NOT NULL DEFAULT 1,
+  allows_sale tinyint(1) NOT NULL DEFAULT 1,
+  unit varchar(64) NOT NULL DEFAULT '',
+  base_price decimal(20,4) DEFAULT NULL,
+  stock bigint(20) DEFAULT NULL,
+  modified_at datetime DEFAULT NULL,
+  selected tinyint(1) NOT NULL DEFAULT 0,
+  locked_fields text DEFAULT NULL,
+  seen_run bigint(20) unsigned NOT NULL DEFAULT 0,
+  payload longtext NOT NULL,
+  fetched_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY retailer_kv (retailer,kv_id),
+  KEY category (retailer,category_id),
+  KEY family (retailer,family_id),
+  KEY master (retailer,master_product_id),
+  KEY master_unit (retailer,master_unit_id),
+  KEY code (retailer,code),
+  KEY name (retailer,name(100)),
+  KEY selected (retailer,selected,family_id)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$categories} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  retailer varchar(64) NOT NULL,
+  kv_id bigint(20) NOT NULL,
+  name varchar(255) NOT NULL DEFAULT '',
+  parent_id bigint(20) DEFAULT NULL,
+  sort_rank int(11) NOT NULL DEFAULT 0,
+  seen_run bigint(20) unsigned NOT NULL DEFAULT 0,
+  payload longtext NOT NULL,
+  fetched_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY retailer_kv (retailer,kv_id),
+  KEY parent (retailer,parent_id)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$runs} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  kind varchar(32) NOT NULL,
+  retailer varchar(64) NOT NULL DEFAULT '',
+  state varchar(16) NOT NULL,
+  phase varchar(32) NOT NULL DEFAULT '',
+  checkpoint longtext DEFAULT NULL,
+  phases longtext DEFAULT NULL,
+  counts longtext DEFAULT NULL,
+  message text DEFAULT NULL,
+  lock_token varchar(64) DEFAULT NULL,
+  steps int(10) unsigned NOT NULL DEFAULT 0,
+  started_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  heartbeat_at datetime DEFAULT NULL,
+  finished_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY state (state),
+  KEY kind_state (kind,state)
 ) {$collate};"
 		);
 	}
