@@ -23,6 +23,12 @@ abstract class CatalogTestCase extends TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->reset_simulator();
+		// Start from an empty cache (inside the test transaction, rolled back afterwards).
+		global $wpdb;
+		foreach ( array( $this->cache()->products_table(), $this->cache()->categories_table(), $this->runner()->repository()->table() ) as $table ) {
+			$wpdb->query( "DELETE FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+		delete_option( CatalogCacheRepository::META_OPTION );
 		$this->as_role( 'administrator' );
 	}
 
