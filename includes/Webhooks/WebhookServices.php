@@ -97,6 +97,7 @@ final class WebhookServices implements Registerable {
 		add_action( 'init', array( $this, 'ensure_reconcile' ), 20 );
 		add_filter( 'rest_request_before_callbacks', array( $this, 'rewrite_core_errors' ), 5, 3 );
 		add_filter( 'rest_post_dispatch', array( $this, 'rewrite_final_status' ), 5, 3 );
+		add_filter( 'kiotviet_sync_health_webhooks', array( $this, 'health_summary' ) );
 	}
 
 	/**
@@ -485,6 +486,32 @@ final class WebhookServices implements Registerable {
 		}
 		$policy = new ResponsePolicy();
 		return new WP_REST_Response( $policy->body_for( ResponsePolicy::MALFORMED ), $policy->status_for_core_error( $status ) );
+	}
+
+	/**
+	 * kiotviet_sync_health_webhooks: subscriptions from the last registration (no KiotViet call) and the
+	 * newest stored delivery.
+	 *
+	 * @param mixed $summary Summary so far.
+	 * @return mixed
+	 */
+	public function health_summary( $summary ) {
+		$registration = $this->options()->registration();
+		if ( ! isset( $registration['states'] ) || ! is_array( $registration['states'] ) ) {
+			return $summary;
+		}
+		$active = 0;
+		foreach ( $registration['states'] as $state ) {
+			if ( is_array( $state ) && 'active' === ( $state['state'] ?? '' ) ) {
+				++$active;
+			}
+		}
+		$last = $this->inbox()->last_received_at();
+		return array(
+			'subscriptions_active'   => $active,
+			'subscriptions_expected' => count( \KiotVietSync\Sync\Webhooks\WebhookType::WANTED ),
+			'last_delivery_at'       => null === $last ? null : gmdate( 'c', (int) strtotime( $last . ' UTC' ) ),
+		);
 	}
 
 	/**

@@ -56,7 +56,7 @@ final class RegistrationTest extends WebhookTestCase {
 		$this->services()->connection_service()->disconnect();
 
 		$left = $this->sim_subscriptions();
-		self::assertCount( 1, $left );
+		self::assertCount( 1, $left, (string) wp_json_encode( array( $this->history( 'connection' ), $this->history( 'webhook' ) ) ) );
 		self::assertSame( 'http://127.0.0.1:5999/other-integration/hook', $left[0]['url'] );
 		self::assertSame( '', $this->webhooks()->options()->secret() );
 	}

@@ -47,6 +47,14 @@ abstract class WebhookTestCase extends TestCase {
 		$this->log_baseline = (int) $wpdb->get_var( 'SELECT MAX(id) FROM ' . $wpdb->prefix . 'kiotviet_sync_log' );
 		$this->mapping      = new ArrayMapping();
 		$this->webhooks()->set_mapping( $this->mapping );
+		// Another suite may have called remove_all_actions() on the connection hooks.
+		$webhooks = $this->webhooks();
+		if ( false === has_action( 'kiotviet_sync_connected', array( $webhooks, 'on_connected' ) ) ) {
+			add_action( 'kiotviet_sync_connected', array( $webhooks, 'on_connected' ) );
+		}
+		if ( false === has_action( 'kiotviet_sync_before_disconnect', array( $webhooks, 'on_before_disconnect' ) ) ) {
+			add_action( 'kiotviet_sync_before_disconnect', array( $webhooks, 'on_before_disconnect' ) );
+		}
 	}
 
 	protected function tearDown(): void {
@@ -57,6 +65,7 @@ abstract class WebhookTestCase extends TestCase {
 			$this->committed = false;
 		}
 		$wpdb->query( 'SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ' );
+		$this->reset_simulator(); // Leave the shop as seeded for the next suite.
 	}
 
 	/** Removes rows and options the receiver (or a commit) left behind. */
