@@ -13,9 +13,15 @@ import type { ComponentType } from 'react';
  * Internal dependencies
  */
 import SetupScreen from './screens/setup';
+import HealthScreen from './screens/health';
+import HistoryScreen from './screens/history';
+import SettingsScreen from './screens/settings';
 
 export const routes = {
 	setup: SetupScreen,
+	settings: SettingsScreen,
+	history: HistoryScreen,
+	health: HealthScreen,
 } satisfies Record< string, ComponentType >;
 
 export type ScreenId = keyof typeof routes;

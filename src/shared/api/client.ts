@@ -167,3 +167,67 @@ export function parseInput< S extends z.ZodType >(
 		params
 	);
 }
+
+/** A file answered by a download route. */
+export interface DownloadedFile {
+	blob: Blob;
+	filename: string;
+}
+
+/**
+ * The file name of a Content-Disposition header, reduced to safe characters.
+ *
+ * @param header   Content-Disposition value.
+ * @param fallback Name when the header has none.
+ */
+export function filenameFrom(
+	header: string | null,
+	fallback: string
+): string {
+	const match = /filename="?([^";]+)"?/i.exec( header ?? '' );
+	const name = ( match?.[ 1 ] ?? '' ).replace( /[^A-Za-z0-9._-]/g, '' );
+	return name !== '' ? name : fallback;
+}
+
+/**
+ * Downloads a file from a REST route (GET, with the REST nonce added by
+ * apiFetch's middleware) without parsing it as JSON.
+ *
+ * @param  options Path (without /wp-json).
+ * @throws {ApiError} For every failure.
+ */
+export async function requestFile(
+	options: Pick< RequestOptions, 'path' | 'signal' >
+): Promise< DownloadedFile > {
+	let response: Response;
+	try {
+		response = ( await apiFetch( {
+			path: options.path,
+			method: 'GET',
+			parse: false,
+			signal: options.signal,
+		} ) ) as Response;
+	} catch ( error ) {
+		// With parse: false apiFetch rejects with the raw Response.
+		if (
+			isRecord( error ) &&
+			typeof ( error as { json?: unknown } ).json === 'function'
+		) {
+			let body: unknown = null;
+			try {
+				body = await ( error as unknown as Response ).json();
+			} catch {
+				body = { code: 'invalid_json' };
+			}
+			throw toApiError( body );
+		}
+		throw toApiError( error );
+	}
+	return {
+		blob: await response.blob(),
+		filename: filenameFrom(
+			response.headers.get( 'Content-Disposition' ),
+			'download.csv'
+		),
+	};
+}

@@ -6,7 +6,7 @@
 /**
  * Internal dependencies
  */
-import { request } from './client';
+import { request, requestFile, type DownloadedFile } from './client';
 import {
 	branchesResponseSchema,
 	connectionSchema,
@@ -19,6 +19,12 @@ import {
 	type Settings,
 	type SettingsPatch,
 } from '../schemas/settings';
+import {
+	historyPageSchema,
+	type HistoryFilters,
+	type HistoryPage,
+} from '../schemas/history';
+import { healthSchema, type Health } from '../schemas/health';
 import {
 	syncStatusSchema,
 	type RunAction,
@@ -51,6 +57,9 @@ export const ENDPOINTS = {
 	connectionBranch: `/${ REST_NAMESPACE }/connection/branch`,
 	branches: `/${ REST_NAMESPACE }/branches`,
 	settings: `/${ REST_NAMESPACE }/settings`,
+	history: `/${ REST_NAMESPACE }/history`,
+	historyExport: `/${ REST_NAMESPACE }/history/export`,
+	health: `/${ REST_NAMESPACE }/health`,
 	syncStatus: `/${ REST_NAMESPACE }/sync/status`,
 	syncFetch: `/${ REST_NAMESPACE }/sync/fetch`,
 	syncImport: `/${ REST_NAMESPACE }/sync/import`,
@@ -278,4 +287,65 @@ export function fetchPriceBooks(
 		path: ENDPOINTS.priceBooks,
 		signal,
 	} );
+}
+
+/**
+ * A REST path with the non-empty filters as query arguments.
+ *
+ * @param path    Route path.
+ * @param filters Query values; empty strings and undefined are left out.
+ */
+export function withQuery(
+	path: string,
+	filters: Record< string, string | number | undefined >
+): string {
+	const query = new URLSearchParams();
+	for ( const [ key, value ] of Object.entries( filters ) ) {
+		if ( value !== undefined && value !== '' ) {
+			query.set( key, String( value ) );
+		}
+	}
+	const encoded = query.toString();
+	return encoded ? `${ path }?${ encoded }` : path;
+}
+
+/**
+ * GET /history
+ *
+ * @param filters Channel, result, dates, search, page, per_page.
+ * @param signal  Aborts the request when the query is cancelled.
+ */
+export function fetchHistory(
+	filters: HistoryFilters,
+	signal?: AbortSignal
+): Promise< HistoryPage > {
+	return request( historyPageSchema, {
+		path: withQuery( ENDPOINTS.history, { ...filters } ),
+		signal,
+	} );
+}
+
+/**
+ * GET /history/export — the CSV of every row matching the filters.
+ *
+ * @param filters Channel, result, dates, search (no pagination).
+ */
+export function fetchHistoryExport(
+	filters: HistoryFilters
+): Promise< DownloadedFile > {
+	const { page, per_page: perPage, ...rest } = filters;
+	void page;
+	void perPage;
+	return requestFile( {
+		path: withQuery( ENDPOINTS.historyExport, { ...rest } ),
+	} );
+}
+
+/**
+ * GET /health
+ *
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchHealth( signal?: AbortSignal ): Promise< Health > {
+	return request( healthSchema, { path: ENDPOINTS.health, signal } );
 }
