@@ -52,7 +52,7 @@ final class Migrations implements Activatable, Registerable {
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE );
+		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE, \KiotVietSync\Webhooks\Storage\WebhookInbox::TABLE, \KiotVietSync\Webhooks\Storage\AppliedStateTable::TABLE );
 	}
 
 	/**
@@ -71,6 +71,7 @@ final class Migrations implements Activatable, Registerable {
 		return array(
 			1 => 'create_sync_log_table',
 			2 => 'create_catalog_tables',
+			3 => 'create_webhook_tables',
 		);
 	}
 
@@ -232,6 +233,45 @@ final class Migrations implements Activatable, Registerable {
   PRIMARY KEY  (id),
   KEY state (state),
   KEY kind_state (kind,state)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Version 3: the webhook inbox (deliveries as received, de-duplicated by delivery id) and the
+	 * last applied state per webhook entity (FreshnessGuard input).
+	 */
+	private function create_webhook_tables(): void {
+		$inbox   = $this->wpdb->prefix . \KiotVietSync\Webhooks\Storage\WebhookInbox::TABLE;
+		$state   = $this->wpdb->prefix . \KiotVietSync\Webhooks\Storage\AppliedStateTable::TABLE;
+		$collate = $this->wpdb->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE {$inbox} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  delivery_id varchar(191) NOT NULL,
+  received_at datetime NOT NULL,
+  attempt int(11) NOT NULL DEFAULT 1,
+  verified tinyint(1) NOT NULL DEFAULT 0,
+  verification varchar(96) NOT NULL DEFAULT '',
+  state varchar(16) NOT NULL DEFAULT 'received',
+  body longtext NOT NULL,
+  body_bytes int(11) NOT NULL DEFAULT 0,
+  events int(11) NOT NULL DEFAULT 0,
+  processed_at datetime DEFAULT NULL,
+  error text NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY delivery_id (delivery_id),
+  KEY state_id (state,id),
+  KEY received_at (received_at)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$state} (
+  entity_key varchar(191) NOT NULL,
+  modified_at varchar(40) NOT NULL DEFAULT '',
+  payload_hash char(64) NOT NULL DEFAULT '',
+  applied_at datetime NOT NULL,
+  PRIMARY KEY  (entity_key)
 ) {$collate};"
 		);
 	}
