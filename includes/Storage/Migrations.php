@@ -52,7 +52,7 @@ final class Migrations implements Activatable, Registerable {
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE, \KiotVietSync\Webhooks\Storage\WebhookInbox::TABLE, \KiotVietSync\Webhooks\Storage\AppliedStateTable::TABLE );
+		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE, \KiotVietSync\Webhooks\Storage\WebhookInbox::TABLE, \KiotVietSync\Webhooks\Storage\AppliedStateTable::TABLE, OrderOutbox::TABLE );
 	}
 
 	/**
@@ -72,6 +72,7 @@ final class Migrations implements Activatable, Registerable {
 			1 => 'create_sync_log_table',
 			2 => 'create_catalog_tables',
 			3 => 'create_webhook_tables',
+			4 => 'create_order_outbox_table',
 		);
 	}
 
@@ -274,5 +275,12 @@ final class Migrations implements Activatable, Registerable {
   PRIMARY KEY  (entity_key)
 ) {$collate};"
 		);
+	}
+
+	/**
+	 * Version 4: the order push outbox.
+	 */
+	private function create_order_outbox_table(): void {
+		dbDelta( OrderOutbox::schema( $this->wpdb->prefix . OrderOutbox::TABLE, $this->wpdb->get_charset_collate() ) );
 	}
 }
