@@ -87,6 +87,9 @@ export type Run = z.infer< typeof runSchema >;
 export type SyncStatus = z.infer< typeof syncStatusSchema >;
 export type RunAction = z.infer< typeof runActionSchema >;
 
+/** A run that still has work to do. */
+export type ActiveRun = Run & { state: 'queued' | 'running' | 'paused' };
+
 /** States in which a run still has work to do (polling continues). */
 export const ACTIVE_RUN_STATES: readonly RunState[] = [
 	'queued',
@@ -99,6 +102,6 @@ export const ACTIVE_RUN_STATES: readonly RunState[] = [
  *
  * @param run The run, if any.
  */
-export function isRunActive( run: Run | null | undefined ): run is Run {
+export function isRunActive( run: Run | null | undefined ): run is ActiveRun {
 	return !! run && ACTIVE_RUN_STATES.includes( run.state );
 }

@@ -4,7 +4,12 @@ import apiFetch from '@wordpress/api-fetch';
 import App from '../../App';
 import type { Connection } from '../../../shared/schemas/connection';
 import {
-	createFakeApi,
+	createFakeCatalogApi,
+	IMPORTED,
+	NEVER_FETCHED,
+} from '../../../shared/test-utils/fake-catalog-api';
+import type { SyncStatus } from '../../../shared/schemas/sync';
+import {
 	NEEDS_BRANCH,
 	NOT_CONNECTED,
 	READY,
@@ -27,8 +32,11 @@ const VISIBLE = {
 	ignore: '#a11y-speak-polite, #a11y-speak-assertive, script, style',
 };
 
-function renderApp( initial: Connection = NOT_CONNECTED ) {
-	const api = createFakeApi( initial );
+function renderApp(
+	initial: Connection = NOT_CONNECTED,
+	status: SyncStatus = NEVER_FETCHED
+) {
+	const api = createFakeCatalogApi( initial, status );
 	apiFetchMock.mockReset();
 	apiFetchMock.mockImplementation( ( options ) =>
 		api.handle( options as FetchOptions )
@@ -99,7 +107,7 @@ describe( 'setup wizard: opening step', () => {
 		).toBeInTheDocument();
 	} );
 
-	it( 'opens on the summary when ready, with the masked secret only', async () => {
+	it( 'opens on "Getting data from KiotViet" when ready and never fetched', async () => {
 		renderApp( READY );
 		expect(
 			await screen.findByRole( 'heading', {
@@ -107,6 +115,23 @@ describe( 'setup wizard: opening step', () => {
 			} )
 		).toBeInTheDocument();
 		expect( currentStep() ).toContain( 'Get data' );
+		expect(
+			screen.getByRole( 'button', { name: 'Get data from KiotViet' } )
+		).toBeInTheDocument();
+		expect( screen.getByText( /Chi nhánh trung tâm/ ) ).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'button', { name: 'Choose branch' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'button', { name: 'Cancel connection' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'opens on the configuration summary once imported, with the masked secret only', async () => {
+		renderApp( READY, IMPORTED );
+		expect(
+			await screen.findByRole( 'heading', { name: 'Configuration' } )
+		).toBeInTheDocument();
 		expect( screen.getByText( 'demo-client' ) ).toBeInTheDocument();
 		expect( screen.getByText( '••••••••cret' ) ).toBeInTheDocument();
 		expect( screen.getByText( 'Chi nhánh trung tâm' ) ).toBeInTheDocument();
@@ -139,7 +164,10 @@ describe( 'setup wizard: opening step', () => {
 				VISIBLE
 			)
 		).toBeInTheDocument();
-		apiFetchMock.mockResolvedValue( READY );
+		const api = createFakeCatalogApi( READY );
+		apiFetchMock.mockImplementation( ( options ) =>
+			api.handle( options as FetchOptions )
+		);
 		await user.click( screen.getByRole( 'button', { name: 'Try again' } ) );
 		expect(
 			await screen.findByRole( 'heading', {
@@ -385,7 +413,9 @@ describe( 'setup wizard: branch step', () => {
 			path: '/kiotviet-sync/v1/connection/branch',
 			data: { branch_id: 5002 },
 		} );
-		expect( screen.getByText( 'Chi nhánh Hà Nội' ) ).toBeInTheDocument();
+		expect(
+			screen.getByText( /product sync branch: Chi nhánh Hà Nội/ )
+		).toBeInTheDocument();
 		expect( currentStep() ).toContain( 'Get data' );
 	} );
 

@@ -1,5 +1,5 @@
 /**
- * The three setup steps, with the current one marked for assistive technology.
+ * The setup steps, with the current one marked for assistive technology.
  */
 
 /**
@@ -8,11 +8,28 @@
 import { VisuallyHidden } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-export type SetupStep = 'connection' | 'branch' | 'get-data';
+export type SetupStep =
+	| 'connection'
+	| 'branch'
+	| 'get-data'
+	| 'products'
+	| 'price-books'
+	| 'orders'
+	| 'sync'
+	| 'config';
 
-const ORDER: SetupStep[] = [ 'connection', 'branch', 'get-data' ];
+/** Steps shown in the indicator; "config" (the summary) comes after all of them. */
+const ORDER: SetupStep[] = [
+	'connection',
+	'branch',
+	'get-data',
+	'products',
+	'price-books',
+	'orders',
+	'sync',
+];
 
-function stepLabel( step: SetupStep ): string {
+export function stepLabel( step: SetupStep ): string {
 	switch ( step ) {
 		case 'connection':
 			return __( 'Connection', 'kiotviet-sync' );
@@ -20,11 +37,22 @@ function stepLabel( step: SetupStep ): string {
 			return __( 'Branch', 'kiotviet-sync' );
 		case 'get-data':
 			return __( 'Get data', 'kiotviet-sync' );
+		case 'products':
+			return __( 'Products', 'kiotviet-sync' );
+		case 'price-books':
+			return __( 'Price books', 'kiotviet-sync' );
+		case 'orders':
+			return __( 'Orders', 'kiotviet-sync' );
+		case 'sync':
+			return __( 'Sync', 'kiotviet-sync' );
+		case 'config':
+			return __( 'Configuration', 'kiotviet-sync' );
 	}
 }
 
 export function StepIndicator( { current }: { current: SetupStep } ) {
-	const currentIndex = ORDER.indexOf( current );
+	const currentIndex =
+		current === 'config' ? ORDER.length : ORDER.indexOf( current );
 	return (
 		<nav aria-label={ __( 'Setup steps', 'kiotviet-sync' ) }>
 			<ol className="kvs-steps">
