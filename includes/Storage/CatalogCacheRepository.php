@@ -342,8 +342,9 @@ final class CatalogCacheRepository {
 				$where[] = 'p.selected = 0';
 				break;
 			case 'new':
+				// Never written to WooCommerce (a mapping row may exist for locks or a failed first attempt).
 				if ( $has_map ) {
-					$where[] = 'm.kv_id IS NULL';
+					$where[] = '( m.woo_id IS NULL OR m.woo_id = 0 )';
 				}
 				break;
 			case 'synced':
@@ -421,7 +422,7 @@ final class CatalogCacheRepository {
 			case 'new':
 				if ( $this->has_map_table() ) {
 					$join   = "LEFT JOIN {$this->map_table()} m ON m.retailer = s.retailer AND m.kv_id = s.kv_id AND m.kind = IF(s.is_variant = 1, 'variation', 'product')";
-					$where .= ' AND m.kv_id IS NULL';
+					$where .= ' AND ( m.woo_id IS NULL OR m.woo_id = 0 )';
 				}
 				break;
 			case 'all':

@@ -22,7 +22,7 @@ abstract class CatalogTestCase extends TestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->reset_simulator();
+		$this->reset_simulator( array( 'seed' => 'demo' ) );
 		// Start from an empty cache (inside the test transaction, rolled back afterwards).
 		global $wpdb;
 		foreach ( array( $this->cache()->products_table(), $this->cache()->categories_table(), $this->runner()->repository()->table() ) as $table ) {
