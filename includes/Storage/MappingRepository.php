@@ -1,0 +1,308 @@
+<?php
+/**
+ * KiotViet ↔ WooCommerce mapping table.
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+namespace KiotVietSync\Storage;
+
+/**
+ * `{prefix}kiotviet_sync_map`: one row per (retailer, kind, KiotViet id) — kinds `product` (simple products and
+ * variable parents, keyed by the family master's id), `variation` and `category`. `woo_id` 0 means "known but
+ * not written" (a failed creation keeps its last_error, per-product locks set before the first sync).
+ *
+ * Reads for a batch are preloaded in one query (snapshot()); writes are upserts on the unique key, so a retried
+ * batch updates the row it wrote before instead of adding one. All SQL goes through $wpdb->prepare.
+ */
+final class MappingRepository {
+
+	public const TABLE = 'kiotviet_sync_map';
+
+	public const KIND_PRODUCT   = 'product';
+	public const KIND_VARIATION = 'variation';
+	public const KIND_CATEGORY  = 'category';
+
+	private \wpdb $wpdb;
+
+	/** @var callable(): string */
+	private $retailer;
+
+	/**
+	 * @param \wpdb             $wpdb     Database.
+	 * @param callable(): string $retailer Current retailer (the connection's), read on every call.
+	 */
+	public function __construct( \wpdb $wpdb, callable $retailer ) {
+		$this->wpdb     = $wpdb;
+		$this->retailer = $retailer;
+	}
+
+	public function table(): string {
+		return $this->wpdb->prefix . self::TABLE;
+	}
+
+	/** The retailer rows are scoped to ('' before a connection exists). */
+	public function retailer(): string {
+		return (string) ( $this->retailer )();
+	}
+
+	/**
+	 * One row, or null.
+	 *
+	 * @return array{kind: string, kv_id: int, woo_id: int, sku: ?string, kv_modified_at: ?string, synced_at: ?string, last_error: ?string, locked_fields: string[], payload_hash: ?string}|null
+	 */
+	public function find( string $kind, int $kv_id ): ?array {
+		$table = $this->table();
+		$row   = $this->wpdb->get_row(
+			$this->wpdb->prepare( "SELECT * FROM {$table} WHERE retailer = %s AND kind = %s AND kv_id = %d", $this->retailer(), $kind, $kv_id ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			ARRAY_A
+		);
+		return is_array( $row ) ? self::row( $row ) : null;
+	}
+
+	/** WooCommerce id mapped to (kind, KiotViet id), null when unmapped (or woo_id 0). */
+	public function woo_id( string $kind, int $kv_id ): ?int {
+		$row = $this->find( $kind, $kv_id );
+		return null !== $row && $row['woo_id'] > 0 ? $row['woo_id'] : null;
+	}
+
+	/** KiotViet id mapped to the WooCommerce object, null when none. */
+	public function kv_id( string $kind, int $woo_id ): ?int {
+		$table = $this->table();
+		$value = $this->wpdb->get_var(
+			$this->wpdb->prepare( "SELECT kv_id FROM {$table} WHERE kind = %s AND woo_id = %d AND retailer = %s LIMIT 1", $kind, $woo_id, $this->retailer() ) // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		);
+		return null === $value ? null : (int) $value;
+	}
+
+	/**
+	 * Rows of one kind for these KiotViet ids (one query), keyed by KiotViet id.
+	 *
+	 * @param int[] $kv_ids
+	 * @return array<int, array{kind: string, kv_id: int, woo_id: int, sku: ?string, kv_modified_at: ?string, synced_at: ?string, last_error: ?string, locked_fields: string[], payload_hash: ?string}>
+	 */
+	public function find_many( string $kind, array $kv_ids ): array {
+		$kv_ids = array_values( array_unique( array_map( 'intval', $kv_ids ) ) );
+		if ( array() === $kv_ids ) {
+			return array();
+		}
+		$table = $this->table();
+		$in    = implode( ',', array_fill( 0, count( $kv_ids ), '%d' ) );
+		$rows  = $this->wpdb->get_results(
+			$this->wpdb->prepare( "SELECT * FROM {$table} WHERE retailer = %s AND kind = %s AND kv_id IN ({$in})", array_merge( array( $this->retailer(), $kind ), $kv_ids ) ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			ARRAY_A
+		);
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$row                  = self::row( (array) $row );
+			$out[ $row['kv_id'] ] = $row;
+		}
+		return $out;
+	}
+
+	/**
+	 * Every category mapping of the retailer whose term still exists: KiotViet id => term id.
+	 *
+	 * @return array<int, int>
+	 */
+	public function category_terms(): array {
+		$table = $this->table();
+		$rows  = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				"SELECT m.kv_id, m.woo_id FROM {$table} m INNER JOIN {$this->wpdb->term_taxonomy} tt ON tt.term_id = m.woo_id AND tt.taxonomy = 'product_cat' WHERE m.retailer = %s AND m.kind = %s AND m.woo_id > 0", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$this->retailer(),
+				self::KIND_CATEGORY
+			),
+			ARRAY_A
+		);
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (int) $row['kv_id'] ] = (int) $row['woo_id'];
+		}
+		return $out;
+	}
+
+	/**
+	 * Preloads everything identity decisions of one batch need, in two queries: the mapping rows of the given
+	 * products/variations joined with their posts (stale links — deleted posts, wrong post type — read as
+	 * unmapped), and the WooCommerce objects holding the given SKUs (postmeta `_sku`, trash excluded, as
+	 * WooCommerce's own uniqueness check).
+	 *
+	 * @param int[]    $product_kv_ids   Simple products and family masters.
+	 * @param int[]    $variation_kv_ids Variation members (the master included).
+	 * @param string[] $skus             SKUs of the batch.
+	 */
+	public function snapshot( array $product_kv_ids, array $variation_kv_ids, array $skus ): MappingSnapshot {
+		$rows   = array();
+		$posts  = array();
+		$wanted = array(
+			self::KIND_PRODUCT   => array_values( array_unique( array_map( 'intval', $product_kv_ids ) ) ),
+			self::KIND_VARIATION => array_values( array_unique( array_map( 'intval', $variation_kv_ids ) ) ),
+		);
+		$where  = array();
+		$args   = array( $this->retailer() );
+		foreach ( $wanted as $kind => $ids ) {
+			if ( array() === $ids ) {
+				continue;
+			}
+			$where[] = '(m.kind = %s AND m.kv_id IN (' . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . '))';
+			$args[]  = $kind;
+			$args    = array_merge( $args, $ids );
+		}
+		if ( array() !== $where ) {
+			$table   = $this->table();
+			$clauses = implode( ' OR ', $where );
+			$result  = $this->wpdb->get_results(
+				$this->wpdb->prepare(
+					"SELECT m.kind, m.kv_id, m.woo_id, m.sku, m.kv_modified_at, m.synced_at, m.last_error, m.locked_fields, m.payload_hash, p.post_type, p.post_parent, p.post_status, p.post_modified_gmt, s.meta_value AS stock FROM {$table} m LEFT JOIN {$this->wpdb->posts} p ON p.ID = m.woo_id LEFT JOIN {$this->wpdb->postmeta} s ON s.post_id = m.woo_id AND s.meta_key = '_stock' WHERE m.retailer = %s AND ({$clauses})", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+					$args
+				),
+				ARRAY_A
+			);
+			foreach ( (array) $result as $raw ) {
+				$raw  = (array) $raw;
+				$row  = self::row( $raw );
+				$type = (string) ( $raw['post_type'] ?? '' );
+				$live = $row['woo_id'] > 0 && ( self::KIND_VARIATION === $row['kind'] ? 'product_variation' === $type : 'product' === $type );
+				$row['live']             = $live;
+				$row['post_parent']      = (int) ( $raw['post_parent'] ?? 0 );
+				$row['post_status']      = (string) ( $raw['post_status'] ?? '' );
+				$row['post_modified_gmt'] = isset( $raw['post_modified_gmt'] ) ? (string) $raw['post_modified_gmt'] : null;
+				$row['stock']            = isset( $raw['stock'] ) ? (string) $raw['stock'] : null;
+				$rows[ $row['kind'] ][ $row['kv_id'] ] = $row;
+				if ( $live ) {
+					$posts[ $row['woo_id'] ] = array(
+						'type'   => $type,
+						'parent' => $row['post_parent'],
+					);
+				}
+			}
+		}
+
+		$by_sku = array();
+		$skus   = array_values( array_unique( array_filter( array_map( 'strval', $skus ), static function ( string $sku ): bool {
+			return '' !== trim( $sku );
+		} ) ) );
+		if ( array() !== $skus ) {
+			$in     = implode( ',', array_fill( 0, count( $skus ), '%s' ) );
+			$result = $this->wpdb->get_results(
+				$this->wpdb->prepare(
+					"SELECT pm.meta_value AS sku, p.ID, p.post_type, p.post_parent FROM {$this->wpdb->postmeta} pm INNER JOIN {$this->wpdb->posts} p ON p.ID = pm.post_id WHERE pm.meta_key = '_sku' AND pm.meta_value IN ({$in}) AND p.post_type IN ('product','product_variation') AND p.post_status <> 'trash'", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+					$skus
+				),
+				ARRAY_A
+			);
+			foreach ( (array) $result as $raw ) {
+				$raw = (array) $raw;
+				$id  = (int) $raw['ID'];
+				if ( ! isset( $by_sku[ (string) $raw['sku'] ] ) || $id < $by_sku[ (string) $raw['sku'] ] ) {
+					$by_sku[ (string) $raw['sku'] ] = $id;
+				}
+				$posts[ $id ] = array(
+					'type'   => (string) $raw['post_type'],
+					'parent' => (int) $raw['post_parent'],
+				);
+			}
+		}
+
+		// Reverse links of SKU holders (IdentityResolver asks who a SKU holder is mapped to).
+		$holder_ids = array_values( array_diff( array_values( $by_sku ), array_map( static function ( array $row ): int {
+			return $row['woo_id'];
+		}, array_merge( array_values( $rows[ self::KIND_PRODUCT ] ?? array() ), array_values( $rows[ self::KIND_VARIATION ] ?? array() ) ) ) ) );
+		$reverse    = array();
+		if ( array() !== $holder_ids ) {
+			$table  = $this->table();
+			$in     = implode( ',', array_fill( 0, count( $holder_ids ), '%d' ) );
+			$result = $this->wpdb->get_results(
+				$this->wpdb->prepare( "SELECT kind, kv_id, woo_id FROM {$table} WHERE retailer = %s AND kind IN ('product','variation') AND woo_id IN ({$in})", array_merge( array( $this->retailer() ), $holder_ids ) ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				ARRAY_A
+			);
+			foreach ( (array) $result as $raw ) {
+				$reverse[ (string) $raw['kind'] ][ (int) $raw['woo_id'] ] = (int) $raw['kv_id'];
+			}
+		}
+		return new MappingSnapshot( $rows, $by_sku, $posts, $reverse );
+	}
+
+	/**
+	 * Inserts or updates the row of (retailer, kind, kv_id). Only the given columns change on update.
+	 *
+	 * @param array<string, mixed> $fields woo_id, sku, kv_modified_at, synced_at, last_error, locked_fields (string[]), payload_hash.
+	 */
+	public function upsert( string $kind, int $kv_id, array $fields ): void {
+		$allowed = array( 'woo_id', 'sku', 'kv_modified_at', 'synced_at', 'last_error', 'locked_fields', 'payload_hash' );
+		$fields  = array_intersect_key( $fields, array_flip( $allowed ) );
+		if ( isset( $fields['locked_fields'] ) && is_array( $fields['locked_fields'] ) ) {
+			$fields['locked_fields'] = (string) wp_json_encode( array_values( $fields['locked_fields'] ) );
+		}
+		$columns = array( 'retailer', 'kind', 'kv_id' );
+		$values  = array( '%s', '%s', '%d' );
+		$args    = array( $this->retailer(), $kind, $kv_id );
+		$updates = array();
+		foreach ( $fields as $column => $value ) {
+			$columns[] = $column;
+			if ( null === $value ) {
+				$values[] = 'NULL';
+			} else {
+				$values[] = 'woo_id' === $column ? '%d' : '%s';
+				$args[]   = 'woo_id' === $column ? (int) $value : (string) $value;
+			}
+			$updates[] = "{$column} = VALUES({$column})";
+		}
+		if ( array() === $updates ) {
+			$updates[] = 'kv_id = kv_id';
+		}
+		$table = $this->table();
+		$sql   = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $values ) . ') ON DUPLICATE KEY UPDATE ' . implode( ', ', $updates );
+		$this->wpdb->query( $this->wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * Records an error on the row (creating it with woo_id 0 when the object was never written).
+	 */
+	public function record_error( string $kind, int $kv_id, string $message ): void {
+		$this->upsert( $kind, $kv_id, array( 'last_error' => substr( $message, 0, 2000 ) ) );
+	}
+
+	/**
+	 * Per-product locks ("Tùy chọn KHÔNG đồng bộ" of one product), stored before or after the first sync.
+	 *
+	 * @param string[] $locked_fields
+	 */
+	public function set_locked_fields( string $kind, int $kv_id, array $locked_fields ): void {
+		$this->upsert( $kind, $kv_id, array( 'locked_fields' => array_values( array_unique( array_map( 'strval', $locked_fields ) ) ) ) );
+	}
+
+	/**
+	 * Removes the rows pointing at a deleted WooCommerce object (kind product or variation, or category term).
+	 */
+	public function forget_woo_id( string $kind, int $woo_id ): void {
+		$table = $this->table();
+		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE kind = %s AND woo_id = %d", $kind, $woo_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * @param array<string, mixed> $row Raw row.
+	 * @return array{kind: string, kv_id: int, woo_id: int, sku: ?string, kv_modified_at: ?string, synced_at: ?string, last_error: ?string, locked_fields: string[], payload_hash: ?string}
+	 */
+	private static function row( array $row ): array {
+		$locks = array();
+		if ( isset( $row['locked_fields'] ) && is_string( $row['locked_fields'] ) && '' !== $row['locked_fields'] ) {
+			$decoded = json_decode( $row['locked_fields'], true );
+			$locks   = is_array( $decoded ) ? array_values( array_map( 'strval', $decoded ) ) : array();
+		}
+		return array(
+			'kind'           => (string) $row['kind'],
+			'kv_id'          => (int) $row['kv_id'],
+			'woo_id'         => (int) $row['woo_id'],
+			'sku'            => isset( $row['sku'] ) ? (string) $row['sku'] : null,
+			'kv_modified_at' => isset( $row['kv_modified_at'] ) ? (string) $row['kv_modified_at'] : null,
+			'synced_at'      => isset( $row['synced_at'] ) ? (string) $row['synced_at'] : null,
+			'last_error'     => isset( $row['last_error'] ) ? (string) $row['last_error'] : null,
+			'locked_fields'  => $locks,
+			'payload_hash'   => isset( $row['payload_hash'] ) ? (string) $row['payload_hash'] : null,
+		);
+	}
+}
