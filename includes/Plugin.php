@@ -116,6 +116,7 @@ final class Plugin {
 			$this->services->health_notice(),
 			$this->services->history_prune_job(),
 			$this->services->webhooks(),
+			$this->services->import_images_job(),
 		);
 		$scheduler = $this->services->scheduler();
 		if ( $scheduler instanceof Registerable ) {

@@ -408,7 +408,60 @@ final class Services {
 	 * The WooCommerce writer behind the import run.
 	 */
 	public function catalog_writer(): \KiotVietSync\Sync\Catalog\Runs\CatalogWriter {
-		return new \KiotVietSync\Sync\Catalog\Runs\UnavailableCatalogWriter();
+		return new \KiotVietSync\WooCommerce\ImporterCatalogWriter( $this->catalog_importer() );
+	}
+
+	/**
+	 * KiotViet ↔ WooCommerce mapping table, scoped to the connected retailer.
+	 */
+	public function mapping_repository(): \KiotVietSync\Storage\MappingRepository {
+		return $this->shared(
+			'mapping_repository',
+			function (): \KiotVietSync\Storage\MappingRepository {
+				global $wpdb;
+				return new \KiotVietSync\Storage\MappingRepository( $wpdb, fn (): string => (string) $this->connection_repository()->load()->retailer() );
+			}
+		);
+	}
+
+	/**
+	 * The catalog writer (products, variations, categories, stock, unpublish) over WooCommerce CRUD.
+	 */
+	public function catalog_importer(): \KiotVietSync\Sync\Catalog\CatalogImporter {
+		return $this->shared(
+			'catalog_importer',
+			function (): \KiotVietSync\Sync\Catalog\CatalogImporter {
+				global $wpdb;
+				return new \KiotVietSync\Sync\Catalog\CatalogImporter(
+					$wpdb,
+					$this->mapping_repository(),
+					new \KiotVietSync\WooCommerce\ProductWriter(),
+					new \KiotVietSync\WooCommerce\CategoryWriter(),
+					$this->sync_log(),
+					$this->scheduler()
+				);
+			}
+		);
+	}
+
+	/**
+	 * Product image downloads (job kiotviet_sync_import_images).
+	 */
+	public function image_importer(): \KiotVietSync\WooCommerce\ImageImporter {
+		return $this->shared(
+			'image_importer',
+			function (): \KiotVietSync\WooCommerce\ImageImporter {
+				global $wpdb;
+				return new \KiotVietSync\WooCommerce\ImageImporter( new \KiotVietSync\Storage\ImageRepository( $wpdb ), $this->sync_log(), (string) KIOTVIET_SYNC_API_BASE );
+			}
+		);
+	}
+
+	/**
+	 * Background image job.
+	 */
+	public function import_images_job(): \KiotVietSync\Jobs\ImportImagesJob {
+		return $this->shared( 'import_images_job', fn (): \KiotVietSync\Jobs\ImportImagesJob => new \KiotVietSync\Jobs\ImportImagesJob( fn (): \KiotVietSync\WooCommerce\ImageImporter => $this->image_importer(), $this->scheduler() ) );
 	}
 
 	/**

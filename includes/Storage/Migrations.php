@@ -52,7 +52,7 @@ final class Migrations implements Activatable, Registerable {
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE, \KiotVietSync\Webhooks\Storage\WebhookInbox::TABLE, \KiotVietSync\Webhooks\Storage\AppliedStateTable::TABLE, OrderOutbox::TABLE );
+		return array( SyncLog::TABLE, CatalogCacheRepository::PRODUCTS_TABLE, CatalogCacheRepository::CATEGORIES_TABLE, RunRepository::TABLE, \KiotVietSync\Webhooks\Storage\WebhookInbox::TABLE, \KiotVietSync\Webhooks\Storage\AppliedStateTable::TABLE, OrderOutbox::TABLE, MappingRepository::TABLE, ImageRepository::TABLE );
 	}
 
 	/**
@@ -73,6 +73,7 @@ final class Migrations implements Activatable, Registerable {
 			2 => 'create_catalog_tables',
 			3 => 'create_webhook_tables',
 			4 => 'create_order_outbox_table',
+			5 => 'create_mapping_tables',
 		);
 	}
 
@@ -237,7 +238,6 @@ final class Migrations implements Activatable, Registerable {
 ) {$collate};"
 		);
 	}
-
 	/**
 	 * Version 3: the webhook inbox (deliveries as received, de-duplicated by delivery id) and the
 	 * last applied state per webhook entity (FreshnessGuard input).
@@ -282,5 +282,46 @@ final class Migrations implements Activatable, Registerable {
 	 */
 	private function create_order_outbox_table(): void {
 		dbDelta( OrderOutbox::schema( $this->wpdb->prefix . OrderOutbox::TABLE, $this->wpdb->get_charset_collate() ) );
+	}
+
+	/**
+	 * Version 5: the KiotViet ↔ WooCommerce mapping (products, variations, categories) and the image
+	 * download registry (source URL → attachment).
+	 */
+	private function create_mapping_tables(): void {
+		$collate = $this->wpdb->get_charset_collate();
+		$map     = $this->wpdb->prefix . MappingRepository::TABLE;
+		$images  = $this->wpdb->prefix . ImageRepository::TABLE;
+		dbDelta(
+			"CREATE TABLE {$map} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  retailer varchar(64) NOT NULL,
+  kind varchar(16) NOT NULL,
+  kv_id bigint(20) NOT NULL,
+  woo_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  sku varchar(100) DEFAULT NULL,
+  kv_modified_at datetime DEFAULT NULL,
+  synced_at datetime DEFAULT NULL,
+  last_error text DEFAULT NULL,
+  locked_fields text DEFAULT NULL,
+  payload_hash char(40) DEFAULT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY retailer_kind_kv (retailer,kind,kv_id),
+  KEY kind_woo (kind,woo_id)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$images} (
+  url_hash char(40) NOT NULL,
+  url text NOT NULL,
+  attachment_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+  last_error text DEFAULT NULL,
+  next_attempt_at datetime DEFAULT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (url_hash),
+  KEY attachment_id (attachment_id)
+) {$collate};"
+		);
 	}
 }
