@@ -90,8 +90,8 @@ final class CatalogImportJob implements RunHandler {
 	public function step( Run $run ): bool {
 		if ( 'import_categories' === $run->phase() ) {
 			$categories = $this->categories( $run->retailer() );
-			$result     = $this->writer()->import_categories( array_values( $categories ) );
-			$this->log_errors( $run, $result['errors'], 'category' );
+			// The writer records per-item problems itself (mapping last_error + sync history).
+			$this->writer()->import_categories( array_values( $categories ) );
 			$run->progress( count( $categories ), count( $categories ) );
 			$run->next_phase( array( 'after' => 0 ) );
 			return true;
@@ -179,6 +179,7 @@ final class CatalogImportJob implements RunHandler {
 		);
 
 		try {
+			// The writer records per-product errors itself (mapping last_error + sync history).
 			$result = $this->writer()->import_batch( $products, array_values( $categories ), $books, $settings, $base_units );
 		} catch ( \Throwable $e ) {
 			// One broken batch must not stop the sync: count it, log it, move on.
@@ -194,11 +195,11 @@ final class CatalogImportJob implements RunHandler {
 					),
 				),
 			);
+			$this->log_errors( $run, $result['errors'], 'product' );
 		}
 		foreach ( array( 'created', 'updated', 'skipped', 'failed' ) as $key ) {
 			$run->add_count( $key, (int) $result[ $key ] );
 		}
-		$this->log_errors( $run, $result['errors'], 'product' );
 		$done += count( $rows );
 		$run->progress( $done, max( $total, $done ) );
 		$run->set_cursor(

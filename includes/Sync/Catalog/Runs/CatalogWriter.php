@@ -16,7 +16,8 @@ use KiotVietSync\Sync\Catalog\KvProduct;
 
 /**
  * Narrow seam over Sync\Catalog\CatalogImporter (so the run framework can be tested with a fake writer).
- * Results: counts plus per-item errors; a writer never throws for one bad product.
+ * Results: counts plus per-item errors; a writer never throws for one bad product, and records per-item
+ * problems itself (mapping last_error + sync history). The run logs only batches that throw.
  */
 interface CatalogWriter {
 

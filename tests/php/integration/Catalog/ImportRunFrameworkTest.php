@@ -47,6 +47,9 @@ final class RecordingCatalogWriter implements CatalogWriter {
 		$this->batches[]    = $ids;
 		$this->base_units[] = array_keys( $base_units );
 		$this->settings     = $settings;
+		if ( 2 === count( $this->batches ) ) {
+			throw new \RuntimeException( 'Batch exploded' );
+		}
 		// The first product of every batch "fails".
 		return array(
 			'created' => count( $products ) - 1,
@@ -107,14 +110,15 @@ final class ImportRunFrameworkTest extends CatalogTestCase {
 		self::assertSame( $this->sim_get( '/__sim/state' )['counts']['categories'], count( $writer->categories ) );
 		self::assertSame( 5001, $writer->settings->stock_branch_id() );
 
-		$counts = $run->counts();
-		self::assertSame( count( $writer->batches ), $counts['failed'] );
-		self::assertSame( $selected - count( $writer->batches ), $counts['created'] );
+		$counts   = $run->counts();
+		$exploded = count( $writer->batches[1] );
+		self::assertSame( count( $writer->batches ) - 1 + $exploded, $counts['failed'] );
+		self::assertSame( $selected - ( count( $writer->batches ) - 1 ) - $exploded, $counts['created'] );
 		$status = $this->data( $this->rest( 'GET', 'sync/status' ) );
 		self::assertNotNull( $status['last_import_at'] );
 
 		global $wpdb;
-		$logged = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}kiotviet_sync_log WHERE channel = 'import' AND action = 'import_product' AND message = %s", 'Recorded failure' ) );
-		self::assertSame( count( $writer->batches ), $logged );
+		$logged = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}kiotviet_sync_log WHERE channel = 'import' AND action = 'import_product' AND message = %s", 'Batch exploded' ) );
+		self::assertSame( 1, $logged, 'a batch that throws is logged once; the writer logs its own per-item errors' );
 	}
 }
