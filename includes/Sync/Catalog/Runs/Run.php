@@ -349,7 +349,8 @@ final class Run {
 				'name'  => $p['name'],
 				'state' => $p['state'],
 				'done'  => $p['done'],
-				'total' => $p['total'],
+				// Unknown totals read as 0 (the admin app's schema wants an integer).
+				'total' => null === $p['total'] ? 0 : max( (int) $p['total'], 0 ),
 			);
 		}
 		return array(
