@@ -149,8 +149,9 @@ final class OrderSnapshotFactory {
 			$getter = 'get_' . $type . '_' . $field;
 			$fields[ $field ] = is_callable( array( $order, $getter ) ) ? (string) $order->{$getter}() : '';
 		}
-		if ( '' !== $fields['state'] && '' !== $fields['country'] && function_exists( 'WC' ) && isset( WC()->countries ) ) {
-			$states = WC()->countries->get_states( $fields['country'] );
+		$countries = function_exists( 'WC' ) ? WC()->countries : null;
+		if ( '' !== $fields['state'] && '' !== $fields['country'] && is_object( $countries ) ) {
+			$states = $countries->get_states( $fields['country'] );
 			if ( is_array( $states ) && isset( $states[ $fields['state'] ] ) ) {
 				$fields['state'] = html_entity_decode( (string) $states[ $fields['state'] ], ENT_QUOTES, 'UTF-8' );
 			}

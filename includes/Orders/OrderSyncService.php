@@ -529,18 +529,25 @@ final class OrderSyncService {
 				'orderby'    => 'date',
 				'order'      => 'ASC',
 				'type'       => 'shop_order',
+				// HPOS reads meta_query; the legacy (posts) order store ignores it and passes meta_key/meta_compare to WP_Query.
 				'meta_query' => array( // phpcs:ignore WordPress.DB.SlowDBQuery
 					array(
 						'key'     => self::META_ID,
 						'compare' => 'NOT EXISTS',
 					),
 				),
+				'meta_key'     => self::META_ID, // phpcs:ignore WordPress.DB.SlowDBQuery
+				'meta_compare' => 'NOT EXISTS',
 			)
 		);
 		$queued = array();
 		$now    = $this->clock->now();
 		foreach ( (array) $ids as $id ) {
-			$id = (int) $id;
+			$id    = (int) $id;
+			$order = wc_get_order( $id );
+			if ( ! $order instanceof \WC_Order || '' !== (string) $order->get_meta( self::META_ID ) ) {
+				continue;
+			}
 			if ( $this->outbox->requeue( $id, $now, OrderOutbox::ORIGIN_RESYNC ) ) {
 				$queued[] = $id;
 			}
@@ -631,15 +638,18 @@ final class OrderSyncService {
 					'limit'      => 1,
 					'type'       => 'shop_order',
 					'status'     => array_keys( wc_get_order_statuses() ),
+					// HPOS reads meta_query; the legacy (posts) order store passes meta_key/meta_value to WP_Query.
 					'meta_query' => array( // phpcs:ignore WordPress.DB.SlowDBQuery
 						array(
 							'key'   => self::META_ID,
 							'value' => (string) $kv_id,
 						),
 					),
+					'meta_key'   => self::META_ID, // phpcs:ignore WordPress.DB.SlowDBQuery
+					'meta_value' => (string) $kv_id, // phpcs:ignore WordPress.DB.SlowDBQuery
 				)
 			);
-			if ( is_array( $found ) && isset( $found[0] ) && $found[0] instanceof \WC_Order ) {
+			if ( is_array( $found ) && isset( $found[0] ) && $found[0] instanceof \WC_Order && (int) $found[0]->get_meta( self::META_ID ) === $kv_id ) {
 				return $found[0];
 			}
 		}

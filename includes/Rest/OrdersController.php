@@ -319,10 +319,7 @@ final class OrdersController extends AbstractController {
 	 * @param \WC_Order $order Order.
 	 */
 	private static function edit_url( \WC_Order $order ): string {
-		if ( method_exists( $order, 'get_edit_order_url' ) ) {
-			return (string) $order->get_edit_order_url();
-		}
-		return admin_url( 'post.php?post=' . (int) $order->get_id() . '&action=edit' );
+		return (string) $order->get_edit_order_url();
 	}
 
 	/**

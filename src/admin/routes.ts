@@ -16,12 +16,14 @@ import SetupScreen from './screens/setup';
 import HealthScreen from './screens/health';
 import HistoryScreen from './screens/history';
 import SettingsScreen from './screens/settings';
+import OrdersScreen from './screens/orders';
 
 export const routes = {
 	setup: SetupScreen,
 	settings: SettingsScreen,
 	history: HistoryScreen,
 	health: HealthScreen,
+	orders: OrdersScreen,
 } satisfies Record< string, ComponentType >;
 
 export type ScreenId = keyof typeof routes;

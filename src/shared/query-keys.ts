@@ -21,4 +21,7 @@ export const queryKeys = {
 		[ ROOT, 'catalog', 'products', query ] as const,
 	catalogPreview: [ ROOT, 'catalog', 'preview' ] as const,
 	priceBooks: [ ROOT, 'price-books' ] as const,
+	orders: [ ROOT, 'orders' ] as const,
+	ordersList: ( query: Record< string, unknown > ) =>
+		[ ROOT, 'orders', query ] as const,
 };

@@ -46,6 +46,15 @@ import {
 	type SelectionResponse,
 } from '../schemas/catalog';
 import {
+	orderSyncResponseSchema,
+	ordersPageSchema,
+	ordersSyncResponseSchema,
+	type OrderSyncResponse,
+	type OrdersPage,
+	type OrdersSyncBody,
+	type OrdersSyncResponse,
+} from '../schemas/orders';
+import {
 	priceBooksResponseSchema,
 	type PriceBooksResponse,
 } from '../schemas/price-books';
@@ -69,6 +78,8 @@ export const ENDPOINTS = {
 	catalogSelection: `/${ REST_NAMESPACE }/catalog/selection`,
 	catalogPreview: `/${ REST_NAMESPACE }/catalog/preview`,
 	priceBooks: `/${ REST_NAMESPACE }/price-books`,
+	orders: `/${ REST_NAMESPACE }/orders`,
+	ordersSync: `/${ REST_NAMESPACE }/orders/sync`,
 } as const;
 
 /**
@@ -348,4 +359,58 @@ export function fetchHistoryExport(
  */
 export function fetchHealth( signal?: AbortSignal ): Promise< Health > {
 	return request( healthSchema, { path: ENDPOINTS.health, signal } );
+}
+
+/**
+ * GET /orders — the website orders with their KiotViet sync state.
+ *
+ * @param query          State filter, search and page (already validated).
+ * @param query.state
+ * @param query.search
+ * @param query.page
+ * @param query.per_page
+ * @param signal         Aborts the request when the query is cancelled.
+ */
+export function fetchOrders(
+	query: { state: string; search: string; page: number; per_page: number },
+	signal?: AbortSignal
+): Promise< OrdersPage > {
+	const params = new URLSearchParams();
+	params.set( 'state', query.state );
+	if ( query.search ) {
+		params.set( 'search', query.search );
+	}
+	params.set( 'page', String( query.page ) );
+	params.set( 'per_page', String( query.per_page ) );
+	return request( ordersPageSchema, {
+		path: `${ ENDPOINTS.orders }?${ params.toString() }`,
+		signal,
+	} );
+}
+
+/**
+ * POST /orders/{id}/sync — "Đồng bộ lại" for one order.
+ *
+ * @param id Order id.
+ */
+export function postOrderSync( id: number ): Promise< OrderSyncResponse > {
+	return request( orderSyncResponseSchema, {
+		path: `${ ENDPOINTS.orders }/${ id }/sync`,
+		method: 'POST',
+	} );
+}
+
+/**
+ * POST /orders/sync — "Đồng bộ lại" for several orders.
+ *
+ * @param body The order ids.
+ */
+export function postOrdersSync(
+	body: OrdersSyncBody
+): Promise< OrdersSyncResponse > {
+	return request( ordersSyncResponseSchema, {
+		path: ENDPOINTS.ordersSync,
+		method: 'POST',
+		data: body,
+	} );
 }
