@@ -192,6 +192,8 @@ final class CatalogImporter {
 								$product->update_meta_data( ProductWriter::META_UNPUBLISHED, '1' );
 								SyncGuard::apply( static fn () => $product->save() );
 							}
+							// The next import of this id must write (and republish) even with an unchanged payload.
+							$this->mapping->upsert( $kind, $kv_id, array( 'payload_hash' => null ) );
 							$tx->item_commit();
 							$result->add( $kind, $kv_id, ImportBatchResult::UPDATED, (int) $woo_id );
 						} catch ( Throwable $e ) {
