@@ -61,6 +61,7 @@ final class OrderHooks implements Registerable {
 		add_action( OrderSyncService::HOOK_QUEUE, array( $this, 'run_queue' ) );
 		add_action( OrderSyncService::HOOK_RESYNC, array( $this, 'run_auto_resync' ) );
 		add_action( 'kiotviet_sync_settings_saved', array( $this, 'on_settings_saved' ) );
+		add_action( 'admin_init', array( $this, 'ensure_auto_resync' ) );
 		add_action( 'kiotviet_sync_webhook_order_update', array( $this, 'on_webhook_order_update' ), 10, 2 );
 
 		add_filter( 'manage_woocommerce_page_wc-orders_columns', array( $this, 'add_column' ) );
@@ -141,6 +142,17 @@ final class OrderHooks implements Registerable {
 	 */
 	public function on_settings_saved(): void {
 		$this->service()->schedule_auto_resync();
+	}
+
+	/**
+	 * Keeps the auto-resync job scheduled while it is on.
+	 */
+	public function ensure_auto_resync(): void {
+		try {
+			$this->service()->ensure_auto_resync();
+		} catch ( \Throwable $e ) {
+			unset( $e );
+		}
 	}
 
 	/**

@@ -572,6 +572,15 @@ final class OrderSyncService {
 	}
 
 	/**
+	 * Schedules auto-resync when it is on but no run is pending (e.g. settings saved before an update).
+	 */
+	public function ensure_auto_resync(): void {
+		if ( true === $this->settings->load()->get( 'auto_resync_orders' ) && ! $this->scheduler->is_scheduled( self::HOOK_RESYNC ) ) {
+			$this->schedule_auto_resync();
+		}
+	}
+
+	/**
 	 * Status back from one verified order.update webhook item.
 	 *
 	 * @param array<string, mixed> $item KiotViet order (PascalCase or camelCase).

@@ -150,7 +150,7 @@ final class OrderPushTest extends OrderTestCase {
 			}
 		}
 		$requests = json_decode( (string) wp_remote_retrieve_body( wp_remote_get( $this->sim_url() . '/__sim/requests?countsOnly=true&method=POST&path=/orders' ) ), true );
-		fwrite( STDERR, sprintf( "\n[fault test] expected=100 in_kiotviet=%d duplicates=%d lost=%d post_orders=%s store=%s\n", count( $this->kv_orders() ), $duplicates, $lost, (string) wp_json_encode( $requests['counts']['byStatus'] ?? null ), $this->is_real_woocommerce() ? 'woocommerce' : 'stand-in' ) );
+		fwrite( STDERR, sprintf( "\n[fault test] expected=100 in_kiotviet=%d duplicates=%d lost=%d post_orders=%s store=%s hpos=%s\n", count( $this->kv_orders() ), $duplicates, $lost, (string) wp_json_encode( $requests['counts']['byStatus'] ?? null ), $this->is_real_woocommerce() ? 'woocommerce' : 'stand-in', \Automattic\WooCommerce\Utilities\OrderUtil::custom_orders_table_usage_is_enabled() ? 'on' : 'off' ) );
 		self::assertSame( 0, $lost, 'lost orders' );
 		self::assertSame( 0, $duplicates, 'duplicates' );
 		self::assertCount( 100, $this->kv_orders() );
