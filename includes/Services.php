@@ -268,7 +268,7 @@ final class Services {
 					new HistoryController( $this->sync_log() ),
 					new HealthController( $this->health_check() ),
 					new \KiotVietSync\Rest\SyncController( $this->catalog_run_runner(), $this->catalog_sync_status(), $this->connection_service() ),
-					new \KiotVietSync\Rest\CatalogController( $this->catalog_cache(), $this->connection_service(), $this->sync_settings_repository(), new \KiotVietSync\Sync\Catalog\Runs\CatalogPreviewService( $GLOBALS['wpdb'], $this->catalog_cache() ), $this->clock() ),
+					new \KiotVietSync\Rest\CatalogController( $this->catalog_cache(), $this->connection_service(), $this->sync_settings_repository(), new \KiotVietSync\Sync\Catalog\Runs\CatalogPreviewService( $GLOBALS['wpdb'], $this->catalog_cache() ), $this->clock(), $this->mapping_repository() ),
 					new \KiotVietSync\Rest\PriceBooksController( $this->catalog_cache(), $this->connection_service(), $this->sync_settings_repository(), $this->catalog_fetch_job(), $this->clock() ),
 					new \KiotVietSync\Rest\WebhookReceiverController( fn (): \KiotVietSync\Webhooks\Receiver => $this->webhooks()->receiver() ),
 					new \KiotVietSync\Rest\WebhooksController( $this->webhooks(), fn (): bool => $this->connection_repository()->load()->is_connected() ),

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace KiotVietSync\Rest;
 
 use KiotVietSync\Storage\CatalogCacheRepository;
+use KiotVietSync\Storage\MappingRepository;
 use KiotVietSync\Storage\SyncSettings;
 use KiotVietSync\Storage\SyncSettingsRepository;
 use KiotVietSync\Support\Clock;
@@ -46,12 +47,15 @@ final class CatalogController extends AbstractController {
 
 	private Clock $clock;
 
-	public function __construct( CatalogCacheRepository $cache, ConnectionService $connection, SyncSettingsRepository $settings, CatalogPreviewService $preview, Clock $clock ) {
+	private ?MappingRepository $mapping;
+
+	public function __construct( CatalogCacheRepository $cache, ConnectionService $connection, SyncSettingsRepository $settings, CatalogPreviewService $preview, Clock $clock, ?MappingRepository $mapping = null ) {
 		$this->cache      = $cache;
 		$this->connection = $connection;
 		$this->settings   = $settings;
 		$this->preview    = $preview;
 		$this->clock      = $clock;
+		$this->mapping    = $mapping;
 	}
 
 	public function register_routes(): void {
@@ -229,6 +233,12 @@ final class CatalogController extends AbstractController {
 		}
 		$fields = array_values( array_intersect( SyncSettings::LOCKABLE_FIELDS, $request['locked_fields'] ) );
 		$this->cache->set_locks( $retailer, $id, $fields );
+		if ( null !== $this->mapping ) {
+			// The writer reads per-product locks from the mapping; a variant's locks belong to its family's
+			// parent product (FieldLocks: the parent's locks apply to its variations).
+			$family = $this->cache->family_of( $retailer, $id );
+			$this->mapping->set_locked_fields( MappingRepository::KIND_PRODUCT, $family ?? $id, $fields );
+		}
 		/**
 		 * Fires after the merchant changed the per-product locked fields of a KiotViet product.
 		 *

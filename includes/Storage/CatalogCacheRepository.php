@@ -447,15 +447,24 @@ final class CatalogCacheRepository {
 	 * @param string[] $fields Fields.
 	 */
 	public function set_locks( string $retailer, int $kv_id, array $fields ): bool {
-		$updated = $this->wpdb->update(
-			$this->products_table(),
-			array( 'locked_fields' => (string) wp_json_encode( array_values( $fields ) ) ),
-			array(
-				'retailer' => $retailer,
-				'kv_id'    => $kv_id,
+		// A variant family shares one set of locks (the parent's), so every member shows it.
+		$family  = $this->family_of( $retailer, $kv_id );
+		$updated = $this->wpdb->query(
+			$this->wpdb->prepare(
+				"UPDATE {$this->products_table()} SET locked_fields = %s WHERE retailer = %s AND ( kv_id = %d OR ( is_variant = 1 AND family_id = %d ) )", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				(string) wp_json_encode( array_values( $fields ) ),
+				$retailer,
+				$kv_id,
+				$family ?? $kv_id
 			)
 		);
 		return false !== $updated;
+	}
+
+	/** The family (variant master) id of a cached product; its own id for non-variants; null when not cached. */
+	public function family_of( string $retailer, int $kv_id ): ?int {
+		$family = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT family_id FROM {$this->products_table()} WHERE retailer = %s AND kv_id = %d", $retailer, $kv_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return null === $family ? null : (int) $family;
 	}
 
 	/** Whether a product is cached. */
