@@ -217,7 +217,7 @@ final class ImageImporter {
 				'name'     => 'kiotviet-' . substr( sha1( $url ), 0, 16 ) . '.' . self::MIME_EXTENSIONS[ $mime ],
 				'tmp_name' => $tmp,
 				'type'     => $mime,
-				'size'     => $size,
+				'size'     => (string) $size,
 			);
 			$id = media_handle_sideload( $file, $parent_id );
 			if ( is_wp_error( $id ) ) {
