@@ -293,25 +293,13 @@ class WC_Product_Variation extends WC_Product_Simple {
 	}
 
 	/**
-	 * Values (term names for taxonomies) optionally prefixed with the attribute label, as
-	 * WooCommerce's wc_get_formatted_variation( $variation, true, $with_labels ) produces them.
+	 * Flat attribute text as wc_get_formatted_variation( $this, true, $with_labels ) gives it.
 	 *
 	 * @param bool $with_labels Prefix labels.
 	 * @return string
 	 */
 	protected function format_attributes( $with_labels ) {
-		$parts = array();
-		foreach ( (array) $this->get_attributes() as $name => $value ) {
-			if ( '' === $value || null === $value ) {
-				continue;
-			}
-			if ( taxonomy_exists( $name ) ) {
-				$term  = get_term_by( 'slug', $value, $name );
-				$value = $term && ! is_wp_error( $term ) ? $term->name : $value;
-			}
-			$parts[] = $with_labels ? rawurldecode( wc_attribute_label( $name, $this ) ) . ': ' . rawurldecode( (string) $value ) : rawurldecode( (string) $value );
-		}
-		return implode( ', ', $parts );
+		return wc_get_formatted_variation( $this, true, $with_labels );
 	}
 
 	/** Variations use _variation_description for the description. */

@@ -442,3 +442,62 @@ function wc_get_products( $args ) {
 	}
 	return $results;
 }
+
+/**
+ * Text of a variation's attributes: "Label: Value, Label: Value" (flat) or a dl/ul list; term names for
+ * taxonomy attributes. Accepts a WC_Product_Variation or an attribute array (with or without attribute_).
+ *
+ * @param WC_Product_Variation|array $variation Variation or attributes.
+ * @param bool                       $flat Plain text instead of HTML.
+ * @param bool                       $include_names Prefix the attribute labels.
+ * @param bool                       $skip_attributes_in_name Leave out values already in the variation name.
+ * @return string
+ */
+function wc_get_formatted_variation( $variation, $flat = false, $include_names = true, $skip_attributes_in_name = false ) {
+	if ( $variation instanceof WC_Product_Variation ) {
+		$attributes = $variation->get_attributes();
+		$product    = $variation;
+		$name       = $variation->get_name();
+	} else {
+		$product    = false;
+		$name       = '';
+		$attributes = array();
+		foreach ( (array) $variation as $key => $value ) {
+			$attributes[ str_replace( 'attribute_', '', $key ) ] = $value;
+		}
+	}
+	$list_type = $include_names ? 'dl' : 'ul';
+	$parts     = array();
+	foreach ( $attributes as $attribute => $value ) {
+		if ( taxonomy_exists( $attribute ) ) {
+			$term = get_term_by( 'slug', $value, $attribute );
+			if ( $term && ! is_wp_error( $term ) && null !== $term->name && '' !== $term->name ) {
+				$value = $term->name;
+			}
+		}
+		if ( '' === $value || ( $skip_attributes_in_name && wc_is_attribute_in_product_name( $value, $name ) ) ) {
+			continue;
+		}
+		$label = $include_names ? wc_attribute_label( $attribute, $product ) : '';
+		$text  = rawurldecode( (string) $value );
+		if ( $flat ) {
+			$parts[] = $include_names ? $label . ': ' . $text : $text;
+		} else {
+			$parts[] = $include_names ? '<dt>' . $label . ':</dt><dd>' . $text . '</dd>' : '<li>' . $text . '</li>';
+		}
+	}
+	if ( $flat ) {
+		return implode( ', ', $parts );
+	}
+	return '<' . $list_type . ' class="variation">' . implode( '', $parts ) . '</' . $list_type . '>';
+}
+
+/**
+ * @param string $attribute Attribute value.
+ * @param string $name Product name.
+ * @return bool Whether the value already ends the name or is followed by a comma in it.
+ */
+function wc_is_attribute_in_product_name( $attribute, $name ) {
+	$is_in_name = stristr( (string) $name, ' ' . $attribute . ',' ) || 0 === stripos( strrev( (string) $name ), strrev( ' ' . $attribute ) );
+	return apply_filters( 'woocommerce_is_attribute_in_product_name', $is_in_name, $attribute, $name );
+}

@@ -227,4 +227,23 @@ final class VariableProductStorageTest extends WooSurfaceTestCase {
 		self::assertInstanceOf( \WC_Product_Variation::class, wc_get_product_object( 'variation' ) );
 		self::assertSame( 0, wc_get_product_object( 'simple' )->get_id() );
 	}
+
+	public function test_wc_get_formatted_variation(): void {
+		$ids       = $this->variable_product_with_variations();
+		$variation = wc_get_product( $ids['v1'] );
+		self::assertSame( 'Màu: Đỏ, Kích cỡ: S', wc_get_formatted_variation( $variation, true ) );
+		self::assertSame( 'Đỏ, S', wc_get_formatted_variation( $variation, true, false ) );
+		self::assertSame( '<dl class="variation"><dt>Màu:</dt><dd>Đỏ</dd><dt>Kích cỡ:</dt><dd>S</dd></dl>', wc_get_formatted_variation( $variation ) );
+		self::assertSame(
+			'Đỏ, S',
+			wc_get_formatted_variation(
+				array(
+					'attribute_' . $ids['taxonomy'] => $ids['terms']['Đỏ']->slug,
+					'attribute_kich-co'             => 'S',
+				),
+				true,
+				false
+			)
+		);
+	}
 }
