@@ -12,9 +12,9 @@ case "$cmd" in
 	start)
 		if pid_alive "$pidfile" && port_open "$port"; then exit 0; fi
 		[ -f "$ROOT/tools/kiotviet-simulator/src/cli.ts" ] || { log "simulator not present yet; skipping"; exit 0; }
-		(cd "$ROOT" && nohup node_modules/.bin/tsx tools/kiotviet-simulator/src/cli.ts --seed "${KVS_SIM_SEED:-demo}" --port "$port" \
-			>>"$STACK/logs/sim-$site.log" 2>&1 &
-			echo $! >"$pidfile")
+		(cd "$ROOT" && nohup node_modules/.bin/tsx tools/kiotviet-simulator/src/cli.ts --seed "${KVS_SIM_SEED:-demo}" ${KVS_SIM_ITEMS:+--items "$KVS_SIM_ITEMS"} --port "$port" \
+			</dev/null >>"$STACK/logs/sim-$site.log" 2>&1 &
+			echo $! >"$pidfile") </dev/null >/dev/null 2>&1 # detached from the caller's stdout, so `up.sh … | tail` returns
 		wait_for_port "$port" 30 || { tail -20 "$STACK/logs/sim-$site.log" >&2; die "simulator ($site) did not start on port $port"; }
 		;;
 	stop)

@@ -92,6 +92,8 @@ PHP
 	[ -L "$dir/wp-content/plugins/woocommerce" ] && previous="$(readlink "$dir/wp-content/plugins/woocommerce")"
 	ln -sfn "$woo" "$dir/wp-content/plugins/woocommerce"
 	if [ "$fresh" = "--fresh" ] || [ "$previous" != "$woo" ]; then
+		# A running server keeps the previous code in opcache: stop it (up.sh serves again).
+		stop
 		mysql_root -e "DROP DATABASE IF EXISTS \`$db\`;"
 		rm -rf "$dir/wp-content/uploads" && mkdir -p "$dir/wp-content/uploads"
 	fi
@@ -114,7 +116,7 @@ serve() {
 	[ -f "$dir/wp-config.php" ] || die "site $site is not installed"
 	PHP_CLI_SERVER_WORKERS="${KVS_PHP_WORKERS:-4}" nohup php -d opcache.enable_cli=1 -d memory_limit=512M \
 		-d max_execution_time=60 -d display_errors=0 -d log_errors=1 -d error_log="$STACK/logs/$site-php.log" \
-		-S "127.0.0.1:$port" -t "$dir" "$ROOT/scripts/stack/router.php" >>"$STACK/logs/$site-server.log" 2>&1 &
+		-S "127.0.0.1:$port" -t "$dir" "$ROOT/scripts/stack/router.php" </dev/null >>"$STACK/logs/$site-server.log" 2>&1 &
 	echo $! >"$pidfile"
 	wait_for_port "$port" 20 || die "WordPress ($site) did not start on port $port"
 }
