@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace KiotVietSync\Jobs;
 
+use KiotVietSync\Infrastructure\Registerable;
 use KiotVietSync\KiotViet\Client;
 use KiotVietSync\KiotViet\Page;
 use KiotVietSync\Storage\CatalogCacheRepository;
@@ -24,6 +25,8 @@ use KiotVietSync\Sync\Catalog\Runs\PageCursor;
 use KiotVietSync\Sync\Catalog\Runs\Run;
 use KiotVietSync\Sync\Catalog\Runs\RunHandler;
 use KiotVietSync\Sync\Catalog\Runs\SettingsBuilder;
+use KiotVietSync\Sync\Catalog\StockPolicy;
+use KiotVietSync\Storage\SyncSettings;
 use KiotVietSync\Sync\Connection\ConnectionService;
 
 /**
@@ -32,7 +35,7 @@ use KiotVietSync\Sync\Connection\ConnectionService;
  * One step = one GET. A full fetch costs ⌈products/100⌉ + ⌈categories/100⌉ + 3 GETs (one catch-up page,
  * branches, price books).
  */
-final class CatalogFetchJob implements RunHandler {
+final class CatalogFetchJob implements RunHandler, Registerable {
 
 	public const PHASES = array( 'categories', 'products', 'branches', 'price_books' );
 
@@ -56,6 +59,70 @@ final class CatalogFetchJob implements RunHandler {
 
 	public function kind(): string {
 		return Run::KIND_FETCH;
+	}
+
+	/**
+	 * Recomputes cached stock when the stock branch or mode changes (before the automatic fetch starts, which
+	 * then only needs an incremental pass).
+	 */
+	public function register(): void {
+		add_action( 'kiotviet_sync_branch_selected', array( $this, 'on_branch_selected' ), 10, 1 );
+		add_action( 'kiotviet_sync_settings_saved', array( $this, 'on_settings_saved' ), 10, 2 );
+	}
+
+	/**
+	 * @param mixed $connection Connection.
+	 */
+	public function on_branch_selected( $connection ): void {
+		if ( $connection instanceof \KiotVietSync\Sync\Connection\Connection && null !== $connection->retailer() ) {
+			$this->recompute_stock( (string) $connection->retailer() );
+		}
+	}
+
+	/**
+	 * @param mixed $settings New settings.
+	 * @param mixed $previous Previous settings.
+	 */
+	public function on_settings_saved( $settings, $previous ): void {
+		if ( ! $settings instanceof SyncSettings || ! $previous instanceof SyncSettings || $settings->get( 'stock_mode' ) === $previous->get( 'stock_mode' ) ) {
+			return;
+		}
+		$retailer = $this->connection->current()->retailer();
+		if ( null !== $retailer && null !== $this->connection->current()->branch_id() ) {
+			$this->recompute_stock( $retailer );
+		}
+	}
+
+	/**
+	 * Cached stock from the stored payloads (they carry every branch's inventory) for the current branch and
+	 * mode, without calling KiotViet; 500 rows per query.
+	 */
+	public function recompute_stock( string $retailer ): void {
+		$settings = $this->catalog_settings();
+		$after    = 0;
+		while ( true ) {
+			$rows = $this->cache->payload_chunk( $retailer, $after, 500 );
+			if ( array() === $rows ) {
+				break;
+			}
+			$stock = array();
+			foreach ( $rows as $id => $raw ) {
+				$after   = max( $after, $id );
+				$product = KvProduct::from_array( $raw );
+				if ( ! $product->is_derived_unit() && $product->id() > 0 ) {
+					$stock[ $product->id() ] = StockPolicy::quantity( $product, $settings );
+				}
+			}
+			$this->cache->set_stock( $retailer, $stock );
+		}
+		$this->cache->update_derived_stock( $retailer );
+		$this->cache->update_meta(
+			$retailer,
+			array(
+				'stock_branch_id' => $settings->stock_branch_id(),
+				'stock_mode'      => $settings->stock_mode(),
+			)
+		);
 	}
 
 	public function phases(): array {

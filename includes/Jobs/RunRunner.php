@@ -62,6 +62,11 @@ final class RunRunner implements Registerable {
 		add_action( self::HOOK, array( $this, 'handle' ), 10, 1 );
 		add_action( 'kiotviet_sync_branch_selected', array( $this, 'on_branch_selected' ), 20, 1 );
 		add_action( 'kiotviet_sync_disconnected', array( $this, 'on_disconnected' ), 20, 1 );
+		foreach ( $this->handlers as $handler ) {
+			if ( $handler instanceof Registerable ) {
+				$handler->register();
+			}
+		}
 	}
 
 	public function repository(): RunRepository {
@@ -193,6 +198,7 @@ final class RunRunner implements Registerable {
 				}
 				if ( Run::QUEUED === $run->state() ) {
 					$run->transition( Run::RUNNING, $this->clock->now() );
+					$this->runs->save( $run );
 				}
 				$delay = 0;
 				try {

@@ -511,6 +511,38 @@ final class CatalogCacheRepository {
 		return $out;
 	}
 
+	/**
+	 * Payloads by row id after a row id (for recomputations over the whole cache).
+	 *
+	 * @return array<int, array<string, mixed>> row id => item.
+	 */
+	public function payload_chunk( string $retailer, int $after_row, int $limit ): array {
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT id, payload FROM {$this->products_table()} WHERE retailer = %s AND id > %d ORDER BY id ASC LIMIT %d", $retailer, $after_row, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$out  = array();
+		foreach ( (array) $rows as $r ) {
+			$item = json_decode( (string) $r['payload'], true );
+			$out[ (int) $r['id'] ] = is_array( $item ) ? $item : array();
+		}
+		return $out;
+	}
+
+	/**
+	 * Sets the stock column of many rows in one statement.
+	 *
+	 * @param array<int, int|null> $stock KiotViet id => quantity (null = unknown).
+	 */
+	public function set_stock( string $retailer, array $stock ): void {
+		if ( array() === $stock ) {
+			return;
+		}
+		$cases = array();
+		foreach ( $stock as $kv_id => $quantity ) {
+			$cases[] = 'WHEN ' . (int) $kv_id . ' THEN ' . ( null === $quantity ? 'NULL' : (string) (int) $quantity );
+		}
+		$in = implode( ',', array_map( 'intval', array_keys( $stock ) ) );
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->products_table()} SET stock = CASE kv_id " . implode( ' ', $cases ) . " END WHERE retailer = %s AND kv_id IN ({$in})", $retailer ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- ints only.
+	}
+
 	/** Number of selected rows. */
 	public function selected_count( string $retailer ): int {
 		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$this->products_table()} WHERE retailer = %s AND selected = 1", $retailer ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared

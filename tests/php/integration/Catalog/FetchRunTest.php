@@ -80,6 +80,33 @@ final class FetchRunTest extends CatalogTestCase {
 		self::assertSame( (int) $first['id'], $page['items'][0]['id'] );
 	}
 
+	public function test_changing_the_branch_recomputes_stock_without_a_full_refetch(): void {
+		$this->connect_and_fetch();
+		$sim = $this->sim_get( '/__sim/state?only=products' );
+		$coca = null;
+		foreach ( $sim['products'] as $p ) {
+			if ( 'COCA330' === $p['code'] ) {
+				$coca = $p;
+			}
+		}
+		self::assertNotNull( $coca );
+		$this->sim_post( '/__sim/requests/clear' );
+		$r = $this->rest( 'PUT', 'connection/branch', array( 'branch_id' => 5002 ) );
+		self::assertSame( 200, $r->get_status() );
+
+		$item     = $this->data( $this->rest( 'GET', 'catalog/products', array(), array( 'search' => 'COCA330' ) ) )['items'];
+		$by_code  = array_column( $item, null, 'code' );
+		$inv      = $coca['inventories']['5002'];
+		$expected = (int) floor( max( 0, $inv['onHand'] - ( $inv['reserved'] ?? 0 ) ) );
+		self::assertSame( $expected, $by_code['COCA330']['stock'], 'recomputed before any KiotViet call' );
+		self::assertSame( (int) floor( $expected / 24 ), $by_code['COCA330-T24']['stock'] );
+
+		$this->runner()->run_until_idle( 50 );
+		self::assertLessThanOrEqual( 6, $this->api_gets(), 'the fetch after a branch change is incremental' );
+		$status = $this->data( $this->rest( 'GET', 'sync/status' ) );
+		self::assertSame( 'done', $status['run']['state'] );
+	}
+
 	public function test_categories_tree_counts_include_descendants_and_parents_come_first(): void {
 		$this->connect_and_fetch();
 		$cats = $this->data( $this->rest( 'GET', 'catalog/categories' ) )['categories'];
