@@ -122,7 +122,8 @@ final class ReceiverTest extends TestCase {
 	public function test_no_secret_stored_never_verifies(): void {
 		$options  = new WebhookOptions( new InMemorySettingsStore(), new SecretBox( str_repeat( 'k', 32 ) ) );
 		$key      = $options->ensure_site_key();
-		$receiver = new Receiver( $options, $this->inbox, new FakeClock(), static function (): void {} );
+		$receiver = new Receiver( $options, $this->inbox, new FakeClock(), static function (): void {
+		} );
 		$body     = self::body();
 		$result   = $receiver->receive( $key, $body, self::sign( $body, '' ) );
 		self::assertSame( 200, $result['status'] );
