@@ -120,8 +120,22 @@ final class WooCatalogGateway implements CatalogGateway {
 		if ( array() === $product->get_changes() ) {
 			return false;
 		}
-		$product->save();
+		self::save( $product );
 		return true;
+	}
+
+	/**
+	 * Saves inside the writer's loop guard when it exists (our own writes must not be pushed back to KiotViet).
+	 *
+	 * @param \WC_Product $product Product.
+	 */
+	private static function save( \WC_Product $product ): void {
+		$guard = 'KiotVietSync\\WooCommerce\\SyncGuard';
+		if ( class_exists( $guard ) && is_callable( array( $guard, 'apply' ) ) ) {
+			call_user_func( array( $guard, 'apply' ), static fn () => $product->save() );
+			return;
+		}
+		$product->save();
 	}
 
 	/**
@@ -139,7 +153,7 @@ final class WooCatalogGateway implements CatalogGateway {
 			return false;
 		}
 		$product->set_status( $status );
-		$product->save();
+		self::save( $product );
 		return true;
 	}
 
