@@ -79,4 +79,22 @@ interface CatalogGateway {
 	 * @return int|null The term that stays, null when unmapped.
 	 */
 	public function unmap_category( int $kv_id ): ?int;
+
+	/**
+	 * Stock of a mapped product through the catalog writer's narrow method (locks honoured there).
+	 *
+	 * @param int             $kv_id    KiotViet product id.
+	 * @param int|null        $quantity Quantity (null = unknown: nothing changes).
+	 * @param CatalogSettings $settings Settings.
+	 * @return bool|null Whether it changed; null when the writer is not available (caller falls back).
+	 */
+	public function writer_stock( int $kv_id, ?int $quantity, CatalogSettings $settings ): ?bool;
+
+	/**
+	 * Unpublishes through the catalog writer (draft / private variation).
+	 *
+	 * @param int $kv_id KiotViet product id.
+	 * @return bool|null Whether it changed; null when the writer is not available (caller falls back).
+	 */
+	public function writer_unpublish( int $kv_id ): ?bool;
 }

@@ -17,6 +17,7 @@ use KiotVietSync\Sync\Catalog\KvPriceBook;
 use KiotVietSync\Sync\Catalog\KvProduct;
 use KiotVietSync\Sync\Catalog\PricePolicy;
 use KiotVietSync\Sync\Catalog\ProductPlanner;
+use KiotVietSync\Sync\Catalog\StockPolicy;
 use KiotVietSync\Sync\Catalog\WooProductSpec;
 use KiotVietSync\Sync\Webhooks\Event;
 use KiotVietSync\Sync\Webhooks\RereadPlanner;
@@ -181,6 +182,12 @@ final class EventHandler {
 				),
 			)
 		);
+		$via_writer = $this->gateway->writer_stock( $kv_id, StockPolicy::quantity_from_inventories( $product->inventories(), $catalog ), $catalog );
+		if ( null !== $via_writer ) {
+			return $via_writer
+				? HandlerResult::applied( 'stock', sprintf( 'Stock of product %d updated from KiotViet.', $kv_id ), $target['woo_id'] )
+				: HandlerResult::skipped( 'unchanged', sprintf( 'Stock of product %d unchanged (same value or locked).', $kv_id ), $target['woo_id'] );
+		}
 		$type = WooProductSpec::TYPE_VARIATION === $target['type'] ? WooProductSpec::TYPE_VARIATION : WooProductSpec::TYPE_SIMPLE;
 		$spec = ProductPlanner::stock_spec( $product, $type, $catalog );
 		$spec = FieldLocks::apply( $spec, $catalog->locked_fields(), $target['locked_fields'], false );
@@ -304,7 +311,10 @@ final class EventHandler {
 		if ( null === $target ) {
 			return HandlerResult::skipped( 'unmapped', sprintf( 'Deleted product %d was not synced.', $kv_id ) );
 		}
-		$changed = $this->gateway->unpublish( $target['woo_id'] );
+		$changed = $this->gateway->writer_unpublish( $kv_id );
+		if ( null === $changed ) {
+			$changed = $this->gateway->unpublish( $target['woo_id'] );
+		}
 		return $changed
 			? HandlerResult::applied( 'draft', sprintf( 'Product %d was deleted in KiotViet; the WooCommerce product is now a draft.', $kv_id ), $target['woo_id'] )
 			: HandlerResult::skipped( 'already_draft', sprintf( 'Product %d was deleted in KiotViet; the WooCommerce product was already unpublished.', $kv_id ), $target['woo_id'] );

@@ -223,7 +223,14 @@ final class WebhookServices implements Registerable {
 	 * Writer port.
 	 */
 	public function gateway(): CatalogGateway {
-		return $this->once( 'gateway', fn (): CatalogGateway => new WooCatalogGateway( $this->mapping(), $this->importer() ) );
+		return $this->once(
+			'gateway',
+			function (): CatalogGateway {
+				$factory = array( $this->services, $this->importer_method );
+				$writer  = isset( $this->built['mapping'] ) && ! $this->built['mapping'] instanceof MapTableLookup ? null : ( is_callable( $factory ) ? call_user_func( $factory ) : null );
+				return new WooCatalogGateway( $this->mapping(), $this->importer(), is_object( $writer ) ? $writer : null );
+			}
+		);
 	}
 
 	/**

@@ -41,14 +41,68 @@ final class WooCatalogGateway implements CatalogGateway {
 	private $importer;
 
 	/**
+	 * The catalog writer (Sync\Catalog\CatalogImporter) for its narrow stock/unpublish methods, or null.
+	 *
+	 * @var object|null
+	 */
+	private ?object $writer;
+
+	/**
 	 * Creates the gateway.
 	 *
 	 * @param MappingLookup $mapping  Mapping.
 	 * @param callable|null $importer Catalog writer import, null when not available.
+	 * @param object|null   $writer   Catalog writer, null when not available.
 	 */
-	public function __construct( MappingLookup $mapping, ?callable $importer = null ) {
+	public function __construct( MappingLookup $mapping, ?callable $importer = null, ?object $writer = null ) {
 		$this->mapping  = $mapping;
 		$this->importer = $importer;
+		$this->writer   = $writer;
+	}
+
+	/**
+	 * Stock through the writer's set_stock_quantities().
+	 *
+	 * @param int             $kv_id    KiotViet id.
+	 * @param int|null        $quantity Quantity.
+	 * @param CatalogSettings $settings Settings.
+	 */
+	public function writer_stock( int $kv_id, ?int $quantity, CatalogSettings $settings ): ?bool {
+		if ( null === $this->writer || ! method_exists( $this->writer, 'set_stock_quantities' ) ) {
+			return null;
+		}
+		return self::changed( $this->writer->set_stock_quantities( array( $kv_id => $quantity ), $settings ) );
+	}
+
+	/**
+	 * Unpublish through the writer.
+	 *
+	 * @param int $kv_id KiotViet id.
+	 */
+	public function writer_unpublish( int $kv_id ): ?bool {
+		if ( null === $this->writer || ! method_exists( $this->writer, 'unpublish' ) ) {
+			return null;
+		}
+		return self::changed( $this->writer->unpublish( array( $kv_id ) ) );
+	}
+
+	/**
+	 * Whether a writer result reports a change; throws when it reports a failure.
+	 *
+	 * @param mixed $result ImportBatchResult.
+	 * @throws \RuntimeException When the writer failed.
+	 */
+	private static function changed( $result ): bool {
+		if ( ! is_object( $result ) ) {
+			return false;
+		}
+		$failed  = method_exists( $result, 'failed' ) ? (int) $result->failed() : 0;
+		$updated = ( method_exists( $result, 'updated' ) ? (int) $result->updated() : 0 ) + ( method_exists( $result, 'created' ) ? (int) $result->created() : 0 );
+		if ( $failed > 0 ) {
+			$errors = method_exists( $result, 'errors' ) ? (array) $result->errors() : array();
+			throw new \RuntimeException( 'The catalog writer failed: ' . (string) wp_json_encode( $errors ) );
+		}
+		return $updated > 0;
 	}
 
 	/**

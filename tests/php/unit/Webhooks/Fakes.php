@@ -127,6 +127,14 @@ final class FakeGateway implements CatalogGateway {
 		return $this->categories[ $kv_id ] ?? null;
 	}
 
+	public function writer_stock( int $kv_id, ?int $quantity, CatalogSettings $settings ): ?bool {
+		return null;
+	}
+
+	public function writer_unpublish( int $kv_id ): ?bool {
+		return null;
+	}
+
 	public function update_category( KvCategory $category ): bool {
 		$this->category_updates[] = $category;
 		return true;
