@@ -7,7 +7,7 @@
  * External dependencies
  */
 import { Button, ExternalLink, Notice } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, _x } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -124,7 +124,7 @@ export function ConfigStep( {
 					variant="secondary"
 					onClick={ () => onOpenStep( 'orders' ) }
 				>
-					{ __( 'Orders', 'kiotviet-sync' ) }
+					{ _x( 'Orders', 'setup step', 'kiotviet-sync' ) }
 				</Button>
 				<Button
 					__next40pxDefaultSize

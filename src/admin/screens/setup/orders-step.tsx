@@ -14,7 +14,7 @@ import {
 	SelectControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, sprintf, _x } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 
 /**
@@ -274,7 +274,7 @@ export function OrdersStep( {
 
 	return (
 		<StepCard
-			title={ __( 'Orders', 'kiotviet-sync' ) }
+			title={ _x( 'Orders', 'setup step', 'kiotviet-sync' ) }
 			description={ __(
 				'Choose the KiotViet branch that receives the website’s orders.',
 				'kiotviet-sync'

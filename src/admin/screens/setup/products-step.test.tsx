@@ -158,7 +158,7 @@ describe( 'products step', () => {
 			)
 		).toBeInTheDocument();
 		await waitFor( () => expect( toggle ).not.toBeChecked() );
-		expect( api.products[ 1 ].selected ).toBe( false );
+		expect( api.products[ 1 ]?.selected ).toBe( false );
 	} );
 
 	it( 'sends the right scope for each bulk option', async () => {

@@ -6,7 +6,7 @@
  * External dependencies
  */
 import { VisuallyHidden } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, _x } from '@wordpress/i18n';
 
 export type SetupStep =
 	| 'connection'
@@ -42,7 +42,7 @@ export function stepLabel( step: SetupStep ): string {
 		case 'price-books':
 			return __( 'Price books', 'kiotviet-sync' );
 		case 'orders':
-			return __( 'Orders', 'kiotviet-sync' );
+			return _x( 'Orders', 'setup step', 'kiotviet-sync' );
 		case 'sync':
 			return __( 'Sync', 'kiotviet-sync' );
 		case 'config':
