@@ -31,6 +31,7 @@ import {
 } from '../../../shared/schemas/history';
 import { formatDateTime } from '../health/health-panel';
 import { channelLabel, objectLabel, resultLabel } from './labels';
+import './history.css';
 
 export const PER_PAGE = 50;
 

@@ -38,6 +38,7 @@ import {
 	type StockMode,
 } from '../../../shared/schemas/settings';
 import { HealthPanel } from '../health/health-panel';
+import './settings.css';
 
 type BooleanKey =
 	| 'match_by_sku'
