@@ -154,9 +154,13 @@ final class MappingRepository {
 		if ( array() !== $where ) {
 			$table   = $this->table();
 			$clauses = implode( ' OR ', $where );
+			// Per-product locks set on the Products screen live on the catalog cache row (Storage\CatalogCacheRepository).
+			$cache  = $this->has_cache_table() ? $this->wpdb->prefix . CatalogCacheRepository::PRODUCTS_TABLE : null;
+			$select = null === $cache ? 'NULL AS cache_locks' : 'c.locked_fields AS cache_locks';
+			$join   = null === $cache ? '' : "LEFT JOIN {$cache} c ON c.retailer = m.retailer AND c.kv_id = m.kv_id";
 			$result  = $this->wpdb->get_results(
 				$this->wpdb->prepare(
-					"SELECT m.kind, m.kv_id, m.woo_id, m.sku, m.kv_modified_at, m.synced_at, m.last_error, m.locked_fields, m.payload_hash, p.post_type, p.post_parent, p.post_status, p.post_modified_gmt, s.meta_value AS stock FROM {$table} m LEFT JOIN {$this->wpdb->posts} p ON p.ID = m.woo_id LEFT JOIN {$this->wpdb->postmeta} s ON s.post_id = m.woo_id AND s.meta_key = '_stock' WHERE m.retailer = %s AND ({$clauses})", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+					"SELECT m.kind, m.kv_id, m.woo_id, m.sku, m.kv_modified_at, m.synced_at, m.last_error, m.locked_fields, m.payload_hash, p.post_type, p.post_parent, p.post_status, p.post_modified_gmt, s.meta_value AS stock, {$select} FROM {$table} m LEFT JOIN {$this->wpdb->posts} p ON p.ID = m.woo_id LEFT JOIN {$this->wpdb->postmeta} s ON s.post_id = m.woo_id AND s.meta_key = '_stock' {$join} WHERE m.retailer = %s AND ({$clauses})", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 					$args
 				),
 				ARRAY_A
@@ -164,6 +168,10 @@ final class MappingRepository {
 			foreach ( (array) $result as $raw ) {
 				$raw  = (array) $raw;
 				$row  = self::row( $raw );
+				if ( isset( $raw['cache_locks'] ) && is_string( $raw['cache_locks'] ) && '' !== $raw['cache_locks'] ) {
+					$cache_locks          = json_decode( $raw['cache_locks'], true );
+					$row['locked_fields'] = array_values( array_unique( array_merge( $row['locked_fields'], is_array( $cache_locks ) ? array_map( 'strval', $cache_locks ) : array() ) ) );
+				}
 				$type = (string) ( $raw['post_type'] ?? '' );
 				$live = $row['woo_id'] > 0 && ( self::KIND_VARIATION === $row['kind'] ? 'product_variation' === $type : 'product' === $type );
 				$row['live']             = $live;
@@ -227,6 +235,36 @@ final class MappingRepository {
 	}
 
 	/**
+	 * Per-product locks of a KiotViet product: the mapping row's plus the catalog cache row's (Products screen).
+	 *
+	 * @return string[]
+	 */
+	public function locks( string $kind, int $kv_id ): array {
+		$row   = $this->find( $kind, $kv_id );
+		$locks = null === $row ? array() : $row['locked_fields'];
+		if ( $this->has_cache_table() ) {
+			$cache = $this->wpdb->prefix . CatalogCacheRepository::PRODUCTS_TABLE;
+			$json  = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT locked_fields FROM {$cache} WHERE retailer = %s AND kv_id = %d", $this->retailer(), $kv_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$extra = is_string( $json ) && '' !== $json ? json_decode( $json, true ) : null;
+			if ( is_array( $extra ) ) {
+				$locks = array_values( array_unique( array_merge( $locks, array_map( 'strval', $extra ) ) ) );
+			}
+		}
+		return $locks;
+	}
+
+	/** @var bool|null */
+	private ?bool $cache_table = null;
+
+	private function has_cache_table(): bool {
+		if ( null === $this->cache_table ) {
+			$name              = $this->wpdb->prefix . CatalogCacheRepository::PRODUCTS_TABLE;
+			$this->cache_table = $name === $this->wpdb->get_var( $this->wpdb->prepare( 'SHOW TABLES LIKE %s', $this->wpdb->esc_like( $name ) ) );
+		}
+		return $this->cache_table;
+	}
+
+	/**
 	 * Inserts or updates the row of (retailer, kind, kv_id). Only the given columns change on update.
 	 *
 	 * @param array<string, mixed> $fields woo_id, sku, kv_modified_at, synced_at, last_error, locked_fields (string[]), payload_hash.
@@ -250,6 +288,11 @@ final class MappingRepository {
 				$args[]   = 'woo_id' === $column ? (int) $value : (string) $value;
 			}
 			$updates[] = "{$column} = VALUES({$column})";
+		}
+		if ( array_key_exists( 'woo_id', $fields ) && ! array_key_exists( 'payload_hash', $fields ) ) {
+			// Re-linked to another object: what we wrote before says nothing about this one. First in the SET
+			// list, so it compares with the old woo_id.
+			array_unshift( $updates, 'payload_hash = IF(woo_id = VALUES(woo_id), payload_hash, NULL)' );
 		}
 		if ( array() === $updates ) {
 			$updates[] = 'kv_id = kv_id';

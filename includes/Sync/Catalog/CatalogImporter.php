@@ -557,7 +557,7 @@ final class CatalogImporter {
 		$kind   = MappingRepository::KIND_PRODUCT;
 		$row    = $this->mapping->find( MappingRepository::KIND_PRODUCT, $kv_id );
 		$woo_id = null !== $row && $row['woo_id'] > 0 ? $row['woo_id'] : null;
-		$locks  = null === $row ? array() : $row['locked_fields'];
+		$locks  = $this->mapping->locks( MappingRepository::KIND_PRODUCT, $kv_id );
 		$type   = WooProductSpec::TYPE_SIMPLE;
 		$variation = $this->mapping->find( MappingRepository::KIND_VARIATION, $kv_id );
 		if ( null !== $variation && $variation['woo_id'] > 0 ) {
@@ -572,7 +572,7 @@ final class CatalogImporter {
 		}
 		if ( $product instanceof \WC_Product_Variation ) {
 			$parent_kv = $this->mapping->kv_id( MappingRepository::KIND_PRODUCT, $product->get_parent_id( 'edit' ) );
-			$locks     = null === $parent_kv ? array() : ( $this->mapping->find( MappingRepository::KIND_PRODUCT, $parent_kv )['locked_fields'] ?? array() );
+			$locks     = null === $parent_kv ? array() : $this->mapping->locks( MappingRepository::KIND_PRODUCT, $parent_kv );
 		}
 		$spec = FieldLocks::apply( $spec_for( $type ), $settings->locked_fields(), $locks, false );
 		if ( ! $spec->has( WooProductSpec::STOCK_QUANTITY ) || ( $skip_unmanaged && ! $product->get_manage_stock( 'edit' ) ) ) {

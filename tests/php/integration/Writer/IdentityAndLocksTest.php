@@ -197,4 +197,26 @@ final class IdentityAndLocksTest extends WriterTestCase {
 		self::assertSame( 1, $retry->created() );
 		self::assertSame( 2, $retry->skipped() );
 	}
+	public function test_locks_set_on_the_products_screen_are_honoured(): void {
+		$this->importer->import_batch( $this->family( 'KAKI-' ), array(), $this->books(), $this->settings() );
+		$cache = \KiotVietSync\Plugin::instance()->services()->catalog_cache();
+		$rows  = array();
+		foreach ( $this->family( 'KAKI-' ) as $product ) {
+			$rows[] = \KiotVietSync\Sync\Catalog\Runs\CacheRow::product( $product, $this->raw( $product->code() ), $this->settings() );
+		}
+		$cache->upsert_products( 'demo', $rows, 1, gmdate( 'Y-m-d H:i:s' ) );
+		self::assertTrue( $cache->set_locks( 'demo', $this->kv_id_of( 'KAKI-BE-29' ), array( 'name', 'stock' ) ) );
+
+		$changed = $this->family( 'KAKI-', static function ( array $raw ): array {
+			$raw['name']                     = 'Quần kaki mới';
+			$raw['inventories'][0]['onHand'] = 99;
+			return $raw;
+		} );
+		$this->importer->import_batch( $changed, array(), $this->books(), $this->settings() );
+		$parent = wc_get_product( $this->woo_id( MappingRepository::KIND_PRODUCT, $this->kv_id_of( 'KAKI-BE-29' ) ) );
+		self::assertSame( 'Quần kaki', $parent->get_name() );
+		self::assertNotSame( 99, (int) $this->product_by_code( 'KAKI-DEN-30' )->get_stock_quantity(), 'the parent\'s stock lock covers its variations' );
+		$stock = $this->importer->set_stock_quantities( array( $this->kv_id_of( 'KAKI-DEN-30' ) => 42 ), $this->settings() );
+		self::assertSame( 1, $stock->skipped() );
+	}
 }
