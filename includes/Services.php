@@ -15,6 +15,7 @@ use KiotVietSync\Admin\HealthCheck;
 use KiotVietSync\Admin\HealthNotice;
 use KiotVietSync\Jobs\HistoryPruneJob;
 use KiotVietSync\Jobs\ActionSchedulerScheduler;
+use KiotVietSync\Jobs\AutoScheduler;
 use KiotVietSync\Jobs\Scheduler;
 use KiotVietSync\Jobs\WpCronScheduler;
 use KiotVietSync\KiotViet\CallBudget;
@@ -143,12 +144,8 @@ final class Services {
 	public function scheduler(): Scheduler {
 		return $this->shared(
 			'scheduler',
-			static function (): Scheduler {
-				if ( function_exists( 'as_schedule_single_action' ) ) {
-					return new ActionSchedulerScheduler();
-				}
-				return new WpCronScheduler();
-			}
+			// Decided per call: Action Scheduler is not loaded yet when services are built.
+			static fn (): Scheduler => new AutoScheduler( new WpCronScheduler(), new ActionSchedulerScheduler() )
 		);
 	}
 

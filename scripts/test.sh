@@ -56,7 +56,7 @@ log "installing what is missing"
 bash scripts/stack/deps.sh || die "dependency installation failed"
 
 php_files() { git ls-files -co --exclude-standard -- '*.php' | grep -vE '^(vendor|node_modules)/'; }
-php_lint() { local bad=0; while IFS= read -r f; do php -l "$f" >/dev/null || { echo "syntax error: $f"; bad=1; }; done < <(php_files); return $bad; }
+php_lint() { php_files | xargs -P "$(nproc)" -n 1 php -n -l 2>&1 | grep -v '^No syntax errors' ; return "${PIPESTATUS[1]}"; }
 
 check php-lint php_lint
 check phpcs vendor/bin/phpcs -q
