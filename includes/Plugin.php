@@ -117,6 +117,7 @@ final class Plugin {
 			$this->services->history_prune_job(),
 			$this->services->webhooks(),
 			$this->services->import_images_job(),
+			$this->services->product_list_column(),
 		);
 		$scheduler = $this->services->scheduler();
 		if ( $scheduler instanceof Registerable ) {

@@ -269,6 +269,7 @@ final class Services {
 					new \KiotVietSync\Rest\PriceBooksController( $this->catalog_cache(), $this->connection_service(), $this->sync_settings_repository(), $this->catalog_fetch_job(), $this->clock() ),
 					new \KiotVietSync\Rest\WebhookReceiverController( fn (): \KiotVietSync\Webhooks\Receiver => $this->webhooks()->receiver() ),
 					new \KiotVietSync\Rest\WebhooksController( $this->webhooks(), fn (): bool => $this->connection_repository()->load()->is_connected() ),
+					new \KiotVietSync\Rest\SyncedProductsController( $this->synced_products_query(), $this->mapping_repository() ),
 				)
 			)
 		);
@@ -406,6 +407,26 @@ final class Services {
 	 */
 	public function catalog_writer(): \KiotVietSync\Sync\Catalog\Runs\CatalogWriter {
 		return new \KiotVietSync\WooCommerce\ImporterCatalogWriter( $this->catalog_importer() );
+	}
+
+	/**
+	 * Query of the Synced product list and the WooCommerce products screen column.
+	 */
+	public function synced_products_query(): \KiotVietSync\Storage\SyncedProductsQuery {
+		return $this->shared(
+			'synced_products_query',
+			function (): \KiotVietSync\Storage\SyncedProductsQuery {
+				global $wpdb;
+				return new \KiotVietSync\Storage\SyncedProductsQuery( $wpdb, $this->mapping_repository() );
+			}
+		);
+	}
+
+	/**
+	 * "KiotViet" column and filter of the WooCommerce products screen.
+	 */
+	public function product_list_column(): \KiotVietSync\WooCommerce\ProductListColumn {
+		return $this->shared( 'product_list_column', fn (): \KiotVietSync\WooCommerce\ProductListColumn => new \KiotVietSync\WooCommerce\ProductListColumn( $this->synced_products_query() ) );
 	}
 
 	/**

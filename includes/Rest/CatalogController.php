@@ -237,7 +237,10 @@ final class CatalogController extends AbstractController {
 			// The writer reads per-product locks from the mapping; a variant's locks belong to its family's
 			// parent product (FieldLocks: the parent's locks apply to its variations).
 			$family = $this->cache->family_of( $retailer, $id );
-			$this->mapping->set_locked_fields( MappingRepository::KIND_PRODUCT, $family ?? $id, $fields );
+			$stored = $this->mapping->find( MappingRepository::KIND_PRODUCT, $family ?? $id );
+			// Keep the "Ngừng đồng bộ" switch of the Synced product list (FieldLocks::PAUSED).
+			$paused = null !== $stored && \KiotVietSync\Sync\Catalog\FieldLocks::is_paused( $stored['locked_fields'] ) ? array( \KiotVietSync\Sync\Catalog\FieldLocks::PAUSED ) : array();
+			$this->mapping->set_locked_fields( MappingRepository::KIND_PRODUCT, $family ?? $id, array_merge( $fields, $paused ) );
 		}
 		/**
 		 * Fires after the merchant changed the per-product locked fields of a KiotViet product.

@@ -24,6 +24,13 @@ final class FieldLocks {
 	public const STOCK         = 'stock';
 	public const WEIGHT        = 'weight';
 
+	/**
+	 * Not a field: the per-product switch "Ngừng đồng bộ" (Synced product list) stored among a product's
+	 * per-product locks on its mapping row. A paused product reads as every field locked; normalize() drops it,
+	 * so lock lists shown to merchants never contain it.
+	 */
+	public const PAUSED = 'paused';
+
 	public const ALL = array(
 		self::NAME,
 		self::DESCRIPTION,
@@ -78,12 +85,22 @@ final class FieldLocks {
 		if ( $is_new ) {
 			return $spec;
 		}
-		$drop = array();
-		foreach ( self::normalize( array_merge( $global_locks, $per_product_locks ) ) as $lock ) {
+		$drop  = array();
+		$locks = self::is_paused( $per_product_locks ) ? self::ALL : self::normalize( array_merge( $global_locks, $per_product_locks ) );
+		foreach ( $locks as $lock ) {
 			foreach ( self::FIELDS[ $lock ] as $field ) {
 				$drop[] = $field;
 			}
 		}
 		return $spec->without( $drop );
+	}
+
+	/**
+	 * Whether these per-product locks carry the "Ngừng đồng bộ" marker.
+	 *
+	 * @param array<mixed> $per_product_locks
+	 */
+	public static function is_paused( array $per_product_locks ): bool {
+		return in_array( self::PAUSED, $per_product_locks, true );
 	}
 }
