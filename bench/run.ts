@@ -45,41 +45,87 @@ function up( name: SiteName, items: number ): void {
 		KVS_SIM_ITEMS: String( items ),
 	};
 	// A fresh site and a simulator started with the wanted item count.
-	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', name ], { cwd: ROOT, env, stdio: 'inherit' } );
-	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', name ], { cwd: ROOT, env, stdio: 'inherit' } );
-	const r = spawnSync( 'bash', [ 'scripts/stack/up.sh', name, '--fresh' ], { cwd: ROOT, env, stdio: 'inherit' } );
+	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', name ], {
+		cwd: ROOT,
+		env,
+		stdio: 'inherit',
+	} );
+	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', name ], {
+		cwd: ROOT,
+		env,
+		stdio: 'inherit',
+	} );
+	const r = spawnSync( 'bash', [ 'scripts/stack/up.sh', name, '--fresh' ], {
+		cwd: ROOT,
+		env,
+		stdio: 'inherit',
+	} );
 	if ( r.status !== 0 ) {
 		throw new Error( `could not bring up site ${ name }` );
 	}
 }
 
 function down( name: SiteName ): void {
-	const env = { ...process.env, KVS_SITE_PORT: String( SITES[ name ].site ), KVS_SIM_PORT: String( SITES[ name ].sim ) };
-	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', name ], { cwd: ROOT, env, stdio: 'inherit' } );
-	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', name ], { cwd: ROOT, env, stdio: 'inherit' } );
+	const env = {
+		...process.env,
+		KVS_SITE_PORT: String( SITES[ name ].site ),
+		KVS_SIM_PORT: String( SITES[ name ].sim ),
+	};
+	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', name ], {
+		cwd: ROOT,
+		env,
+		stdio: 'inherit',
+	} );
+	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', name ], {
+		cwd: ROOT,
+		env,
+		stdio: 'inherit',
+	} );
 }
 
-function php( script: string, args: string[], env: Record< string, string > = {} ): any {
-	const r = spawnSync( 'php', [ '-d', 'memory_limit=512M', `bench/php/${ script }`, ...args ], {
-		cwd: ROOT,
-		env: { ...process.env, ...env },
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-	} );
-	const line = ( r.stdout ?? '' ).split( '\n' ).find( ( l ) => l.startsWith( 'KVS_BENCH_RESULT ' ) );
+function php(
+	script: string,
+	args: string[],
+	env: Record< string, string > = {}
+): any {
+	const r = spawnSync(
+		'php',
+		[ '-d', 'memory_limit=512M', `bench/php/${ script }`, ...args ],
+		{
+			cwd: ROOT,
+			env: { ...process.env, ...env },
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		}
+	);
+	const line = ( r.stdout ?? '' )
+		.split( '\n' )
+		.find( ( l ) => l.startsWith( 'KVS_BENCH_RESULT ' ) );
 	if ( ! line ) {
-		process.stderr.write( ( r.stdout ?? '' ).slice( -3000 ) + ( r.stderr ?? '' ).slice( -3000 ) );
-		throw new Error( `bench/php/${ script } produced no result (exit ${ r.status })` );
+		process.stderr.write(
+			( r.stdout ?? '' ).slice( -3000 ) +
+				( r.stderr ?? '' ).slice( -3000 )
+		);
+		throw new Error(
+			`bench/php/${ script } produced no result (exit ${ r.status })`
+		);
 	}
 	return JSON.parse( line.slice( 'KVS_BENCH_RESULT '.length ) );
 }
 
-async function sim( name: SiteName, path: string, body?: unknown ): Promise< any > {
-	const res = await fetch( `http://127.0.0.1:${ SITES[ name ].sim }${ path }`, {
-		method: body === undefined ? 'GET' : 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify( body ),
-	} );
+async function sim(
+	name: SiteName,
+	path: string,
+	body?: unknown
+): Promise< any > {
+	const res = await fetch(
+		`http://127.0.0.1:${ SITES[ name ].sim }${ path }`,
+		{
+			method: body === undefined ? 'GET' : 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify( body ),
+		}
+	);
 	return res.json();
 }
 
@@ -90,19 +136,35 @@ function versions( name: SiteName ): Record< string, string > {
 		'php',
 		[
 			'-r',
-			`$_SERVER['HTTP_HOST']='127.0.0.1'; require '${ siteDir( name ) }/wp-load.php'; global $wpdb; echo json_encode(['wordpress'=>get_bloginfo('version'),'woocommerce'=>defined('WC_VERSION')?WC_VERSION:'?','php'=>PHP_VERSION,'db'=>$wpdb->db_server_info()]);`,
+			`$_SERVER['HTTP_HOST']='127.0.0.1'; require '${ siteDir(
+				name
+			) }/wp-load.php'; global $wpdb; echo json_encode(['wordpress'=>get_bloginfo('version'),'woocommerce'=>defined('WC_VERSION')?WC_VERSION:'?','php'=>PHP_VERSION,'db'=>$wpdb->db_server_info()]);`,
 		],
 		{ cwd: ROOT, encoding: 'utf8' }
 	);
 	return JSON.parse( out.trim().split( '\n' ).pop() ?? '{}' );
 }
 
-/** Deep diff of two normalised dumps over the keys both hold (the baseline may be a subset). */
-function compare( a: any, b: any ): { equivalent: boolean; compared: number; missing: string[]; diffs: string[] } {
+/**
+ * Deep diff of two normalised dumps over the keys both hold (the baseline may be a subset).
+ * @param a
+ * @param b
+ */
+function compare(
+	a: any,
+	b: any
+): {
+	equivalent: boolean;
+	compared: number;
+	missing: string[];
+	diffs: string[];
+} {
 	const diffs: string[] = [];
 	const missing: string[] = [];
 	if ( JSON.stringify( a.categories ) !== JSON.stringify( b.categories ) ) {
-		diffs.push( `categories differ (${ a.categories.length } vs ${ b.categories.length })` );
+		diffs.push(
+			`categories differ (${ a.categories.length } vs ${ b.categories.length })`
+		);
 	}
 	let compared = 0;
 	for ( const key of Object.keys( b.products ) ) {
@@ -118,15 +180,29 @@ function compare( a: any, b: any ): { equivalent: boolean; compared: number; mis
 			const xs = JSON.stringify( x[ field ] );
 			const ys = JSON.stringify( y[ field ] );
 			if ( xs !== ys ) {
-				diffs.push( `${ key }.${ field }: plugin ${ xs?.slice( 0, 300 ) } ≠ raw ${ ys?.slice( 0, 300 ) }` );
+				diffs.push(
+					`${ key }.${ field }: plugin ${ xs?.slice(
+						0,
+						300
+					) } ≠ raw ${ ys?.slice( 0, 300 ) }`
+				);
 			}
 		}
 	}
-	return { equivalent: diffs.length === 0 && missing.length === 0 && compared > 0, compared, missing, diffs };
+	return {
+		equivalent: diffs.length === 0 && missing.length === 0 && compared > 0,
+		compared,
+		missing,
+		diffs,
+	};
 }
 
 async function main(): Promise< void > {
-	log( `items ${ ITEMS }, baseline subset ${ RAW_ITEMS }, store ${ WOO ? 'real WooCommerce' : 'STAND-IN' }, cap ${ CAP || 'none' }` );
+	log(
+		`items ${ ITEMS }, baseline subset ${ RAW_ITEMS }, store ${
+			WOO ? 'real WooCommerce' : 'STAND-IN'
+		}, cap ${ CAP || 'none' }`
+	);
 
 	up( 'bench', ITEMS );
 	up( 'benchraw', ITEMS );
@@ -136,39 +212,81 @@ async function main(): Promise< void > {
 	// 1. The plugin's import (fetch + import run), GET calls counted by the simulator.
 	await sim( 'bench', '/__sim/requests/clear', {} );
 	log( 'plugin import (fetch run + import run)…' );
-	const imp = php( 'import.php', [ siteDir( 'bench' ), '0', process.env.KVS_BENCH_PROFILE === '1' ? 'profile' : '' ], {
-		KVS_BENCH_MAX_SECONDS: String( CAP ),
-	} );
+	const imp = php(
+		'import.php',
+		[
+			siteDir( 'bench' ),
+			'0',
+			process.env.KVS_BENCH_PROFILE === '1' ? 'profile' : '',
+		],
+		{
+			KVS_BENCH_MAX_SECONDS: String( CAP ),
+		}
+	);
 	const reqs = await sim( 'bench', '/__sim/requests?countsOnly=true' );
 	const getCalls = Number( reqs.counts.apiGet );
 	const categories = Number( imp.catalog?.categories ?? 200 );
 	const kvItems = Number( imp.catalog?.products ?? ITEMS );
-	const budget = Math.ceil( kvItems / 100 ) + Math.ceil( categories / 100 ) + 10;
+	const budget =
+		Math.ceil( kvItems / 100 ) + Math.ceil( categories / 100 ) + 10;
 	const written = Number( imp.items_written );
 	const importRate = written / imp.import.seconds;
 	const importCapped = written < kvItems;
-	const importSeconds = imp.fetch.seconds + imp.connect_seconds + ( importCapped ? kvItems / importRate : imp.import.seconds );
-	log( `import: ${ written } items in ${ imp.import.seconds.toFixed( 1 ) } s (+ fetch ${ imp.fetch.seconds.toFixed( 1 ) } s), ${ imp.import.queries } queries` );
+	// A capped import: the rest of the catalog at the rate of its product batches (categories are done first).
+	const prodSteps = ( imp.import.log ?? [] ).filter( ( l: any ) => l.phase === 'import_products' && l.items > 0 );
+	const prodItems = prodSteps.reduce( ( a: number, l: any ) => a + l.items, 0 );
+	const prodRate = prodItems / Math.max( 0.001, prodSteps.reduce( ( a: number, l: any ) => a + l.seconds, 0 ) );
+	const prodQpi = prodSteps.reduce( ( a: number, l: any ) => a + l.queries, 0 ) / Math.max( 1, prodItems );
+	const remaining = importCapped ? Math.max( 0, kvItems - written ) : 0;
+	const importSeconds = imp.fetch.seconds + imp.connect_seconds + imp.import.seconds + ( remaining > 0 ? remaining / prodRate : 0 );
+	const importQueries = imp.import.queries + remaining * prodQpi;
+	log(
+		`import: ${ written } items in ${ imp.import.seconds.toFixed(
+			1
+		) } s (+ fetch ${ imp.fetch.seconds.toFixed( 1 ) } s), ${
+			imp.import.queries
+		} queries`
+	);
 
 	// 2. The naive baseline on the second site (a subset of every Nth family, same mix).
 	const stride = Math.max( 1, Math.floor( ITEMS / RAW_ITEMS ) );
 	log( `naive WooCommerce baseline (every ${ stride }. family)…` );
-	const raw = php( 'raw.php', [ siteDir( 'benchraw' ), String( stride ), process.env.KVS_BENCH_PROFILE === '1' ? 'profile' : '' ], {
-		KVS_BENCH_MAX_SECONDS: String( CAP ),
-	} );
+	const raw = php(
+		'raw.php',
+		[
+			siteDir( 'benchraw' ),
+			String( stride ),
+			process.env.KVS_BENCH_PROFILE === '1' ? 'profile' : '',
+		],
+		{
+			KVS_BENCH_MAX_SECONDS: String( CAP ),
+		}
+	);
 	const rawSeconds = kvItems / raw.items_per_second + raw.category_seconds;
-	log( `baseline: ${ raw.items } items, ${ raw.items_per_second.toFixed( 2 ) } items/s, ${ raw.queries_per_item.toFixed( 1 ) } queries/item` );
+	log(
+		`baseline: ${ raw.items } items, ${ raw.items_per_second.toFixed(
+			2
+		) } items/s, ${ raw.queries_per_item.toFixed( 1 ) } queries/item`
+	);
 
 	// 3. Equivalence.
 	const dumpA = `${ ROOT }/bench/bench-dump.tmp`;
 	const dumpB = `${ ROOT }/bench/benchraw-dump.tmp`;
 	php( 'dump.php', [ siteDir( 'bench' ), dumpA ] );
 	php( 'dump.php', [ siteDir( 'benchraw' ), dumpB ] );
-	const eq = compare( JSON.parse( readFileSync( dumpA, 'utf8' ) ), JSON.parse( readFileSync( dumpB, 'utf8' ) ) );
+	const eq = compare(
+		JSON.parse( readFileSync( dumpA, 'utf8' ) ),
+		JSON.parse( readFileSync( dumpB, 'utf8' ) )
+	);
 	if ( ! eq.equivalent ) {
 		process.stderr.write(
 			`\n!!! EQUIVALENCE FAILED: ${ eq.diffs.length } differences, ${ eq.missing.length } baseline objects missing from the plugin's import (compared ${ eq.compared }).\n` +
-				[ ...eq.diffs.slice( 0, 25 ), ...eq.missing.slice( 0, 10 ).map( ( k ) => `missing in plugin import: ${ k }` ) ].join( '\n' ) +
+				[
+					...eq.diffs.slice( 0, 25 ),
+					...eq.missing
+						.slice( 0, 10 )
+						.map( ( k ) => `missing in plugin import: ${ k }` ),
+				].join( '\n' ) +
 				'\n\n'
 		);
 	}
@@ -177,12 +295,30 @@ async function main(): Promise< void > {
 	const lists = php( 'lists.php', [ siteDir( 'bench' ), '60' ] );
 
 	// 4b. Webhooks: 200 signed stock.update deliveries of 100 items; visible time for a few of them.
-	const wh = await webhooks();
-
+	log( 'webhooks…' );
+	let wh: any = { error: 'not run' };
+	try {
+		const wsetup = php( 'webhook-setup.php', [ siteDir( 'bench' ) ] );
+		wh = await measureWebhooks(
+			`http://127.0.0.1:${ SITES.bench.site }`,
+			`http://127.0.0.1:${ SITES.bench.sim }`,
+			wsetup,
+			Number( process.env.KVS_BENCH_WEBHOOKS ?? 200 ),
+			Number( process.env.KVS_BENCH_VISIBLE_SAMPLES ?? 5 ),
+			70000
+		);
+		wh.scheduler = wsetup.scheduler;
+	} catch ( e ) {
+		wh = { error: String( e ) };
+	}
 
 	// 5. Admin bundle.
 	const bundle = `${ ROOT }/build/admin.js`;
-	const bundleKb = existsSync( bundle ) ? Math.round( ( gzipSync( readFileSync( bundle ) ).length / 1024 ) * 10 ) / 10 : null;
+	const bundleKb = existsSync( bundle )
+		? Math.round(
+				( gzipSync( readFileSync( bundle ) ).length / 1024 ) * 10
+		  ) / 10
+		: null;
 
 	// 6. 50,000-item memory run (fetch + a few import batches), optional.
 	let mem50: number | null = null;
@@ -210,12 +346,14 @@ async function main(): Promise< void > {
 		checkout_overhead_p50_ms: null,
 		products_list_p95_ms: lists.p95_ms,
 		admin_bundle_gz_kb: bundleKb,
-		queries_per_item: round( imp.import.queries / Math.max( 1, written ), 1 ),
+		queries_per_item: round( importQueries / kvItems, 1 ),
 		raw_wc_queries_per_item: round( raw.queries_per_item, 1 ),
 		equivalent: eq.equivalent,
 		details: {
 			date: new Date().toISOString(),
-			machine: `${ cpus().length } × ${ cpus()[ 0 ]?.model ?? '?' }, ${ Math.round( totalmem() / 2 ** 30 ) } GB`,
+			machine: `${ cpus().length } × ${
+				cpus()[ 0 ]?.model ?? '?'
+			}, ${ Math.round( totalmem() / 2 ** 30 ) } GB`,
 			versions: v,
 			cap_seconds: CAP,
 			import: {
@@ -225,6 +363,10 @@ async function main(): Promise< void > {
 				fetch_seconds: round( imp.fetch.seconds ),
 				connect_seconds: round( imp.connect_seconds ),
 				items_per_second_import_run: round( importRate ),
+				product_batch_items_per_second: round( prodRate ),
+				product_batch_queries_per_item: round( prodQpi, 1 ),
+				extrapolated_items: remaining,
+				log: imp.import.log,
 				queries: imp.import.queries,
 				fetch_queries: imp.fetch.queries,
 				steps: imp.import.steps,
@@ -234,63 +376,63 @@ async function main(): Promise< void > {
 				top_query_shapes: imp.top_query_shapes,
 			},
 			raw: { ...raw, top_query_shapes: raw.top_query_shapes },
-			equivalence: { compared: eq.compared, diffs: eq.diffs.slice( 0, 50 ), diff_count: eq.diffs.length, missing: eq.missing.length },
+			equivalence: {
+				compared: eq.compared,
+				diffs: eq.diffs.slice( 0, 50 ),
+				diff_count: eq.diffs.length,
+				missing: eq.missing.length,
+			},
 			products_list: lists,
 			webhooks: wh,
 			simulator_requests: reqs.counts,
 			bench_seconds: round( ( Date.now() - started ) / 1000 ),
 		},
 	};
-	writeFileSync( `${ ROOT }/bench/results.json`, JSON.stringify( results, null, 2 ) + '\n' );
-	log( `wrote bench/results.json (${ statSync( `${ ROOT }/bench/results.json` ).size } bytes)` );
-	writeFileSync( `${ ROOT }/bench/last-run.md.tmp`, table( results ) );
+	writeFileSync(
+		`${ ROOT }/bench/results.json`,
+		JSON.stringify( results, null, 2 ) + '\n'
+	);
+	log(
+		`wrote bench/results.json (${
+			statSync( `${ ROOT }/bench/results.json` ).size
+		} bytes)`
+	);
+	writeTable( results );
 	process.stdout.write( table( results ) );
 	if ( ! eq.equivalent ) {
 		process.exitCode = 1;
 	}
 }
 
-async function webhooks(): Promise< any > {
-	log( 'webhooks…' );
-	try {
-		const wsetup = php( 'webhook-setup.php', [ siteDir( 'bench' ) ] );
-		const wh: any = await measureWebhooks(
-			`http://127.0.0.1:${ SITES.bench.site }`,
-			`http://127.0.0.1:${ SITES.bench.sim }`,
-			wsetup,
-			Number( process.env.KVS_BENCH_WEBHOOKS ?? 200 ),
-			Number( process.env.KVS_BENCH_VISIBLE_SAMPLES ?? 5 ),
-			70000
-		);
-		wh.scheduler = wsetup.scheduler;
-		return wh;
-	} catch ( e ) {
-		return { error: String( e ) };
+/** Replaces the table between the markers in docs/benchmarks.md (creates the file when missing). */
+function writeTable( results: any ): void {
+	const file = `${ ROOT }/docs/benchmarks.md`;
+	const begin = '<!-- bench:table -->';
+	const end = '<!-- /bench:table -->';
+	const block = `${ begin }\n${ table( results ) }${ end }`;
+	let doc = existsSync( file ) ? readFileSync( file, 'utf8' ) : `# Benchmarks\n\n${ begin }\n${ end }\n`;
+	if ( ! doc.includes( begin ) ) {
+		doc += `\n${ begin }\n${ end }\n`;
 	}
-}
-
-/** KVS_BENCH_ONLY=webhooks: measure webhooks on the running bench site and merge into bench/results.json. */
-async function webhooksOnly(): Promise< void > {
-	const file = `${ ROOT }/bench/results.json`;
-	const results = JSON.parse( readFileSync( file, 'utf8' ) );
-	const wh = await webhooks();
-	results.webhook_ack_p50_ms = wh.ack_p50_ms ?? null;
-	results.webhook_ack_p99_ms = wh.ack_p99_ms ?? null;
-	results.webhook_visible_p95_ms = wh.visible_p95_ms ?? null;
-	results.details.webhooks = wh;
-	writeFileSync( file, JSON.stringify( results, null, 2 ) + '\n' );
-	process.stdout.write( table( results ) );
+	doc = doc.slice( 0, doc.indexOf( begin ) ) + block + doc.slice( doc.indexOf( end ) + end.length );
+	writeFileSync( file, doc );
 }
 
 function round( x: number, d = 2 ): number {
 	return Math.round( x * 10 ** d ) / 10 ** d;
 }
 
-/** The results table for docs/benchmarks.md. */
+/**
+ * The results table for docs/benchmarks.md.
+ * @param r
+ */
 function table( r: any ): string {
 	const row = ( k: string, target: string, ok: boolean | null ) =>
-		`| ${ k } | ${ r[ k ] === null ? 'not measured' : r[ k ] } | ${ target } | ${ ok === null ? '—' : ok ? 'met' : '**missed**' } |`;
-	const le = ( k: string, t: number ) => ( r[ k ] === null ? null : r[ k ] <= t );
+		`| ${ k } | ${
+			r[ k ] === null ? 'not measured' : r[ k ]
+		} | ${ target } | ${ ok === null ? '—' : ok ? 'met' : '**missed**' } |`;
+	const le = ( k: string, t: number ) =>
+		r[ k ] === null ? null : r[ k ] <= t;
 	return [
 		`Run ${ r.details.date } · store ${ r.store } · WordPress ${ r.details.versions.wordpress } · WooCommerce ${ r.details.versions.woocommerce } · PHP ${ r.details.versions.php } · ${ r.details.versions.db } · ${ r.details.machine }`,
 		'',
@@ -300,25 +442,45 @@ function table( r: any ): string {
 		row( 'import_seconds', '', null ),
 		row( 'items_per_second', '', null ),
 		row( 'raw_wc_seconds', '', null ),
-		row( 'import_ratio_vs_raw_wc', '≤ 0.35', le( 'import_ratio_vs_raw_wc', 0.35 ) ),
+		row(
+			'import_ratio_vs_raw_wc',
+			'≤ 0.35',
+			le( 'import_ratio_vs_raw_wc', 0.35 )
+		),
 		row( 'queries_per_item', '≤ 60', le( 'queries_per_item', 60 ) ),
 		row( 'raw_wc_queries_per_item', '', null ),
 		row( 'equivalent', 'true', r.equivalent === true ),
-		row( 'kiotviet_get_calls', `≤ ${ r.get_call_budget }`, r.kiotviet_get_calls <= r.get_call_budget ),
+		row(
+			'kiotviet_get_calls',
+			`≤ ${ r.get_call_budget }`,
+			r.kiotviet_get_calls <= r.get_call_budget
+		),
 		row( 'get_call_budget', '', null ),
 		row( 'peak_memory_mb_10k', '≤ 64', le( 'peak_memory_mb_10k', 64 ) ),
 		row( 'peak_memory_mb_50k', '≤ 64', le( 'peak_memory_mb_50k', 64 ) ),
 		row( 'webhook_ack_p50_ms', '', null ),
 		row( 'webhook_ack_p99_ms', '≤ 50', le( 'webhook_ack_p99_ms', 50 ) ),
-		row( 'webhook_visible_p95_ms', '≤ 2000', le( 'webhook_visible_p95_ms', 2000 ) ),
-		row( 'checkout_overhead_p50_ms', '≤ 5', le( 'checkout_overhead_p50_ms', 5 ) ),
-		row( 'products_list_p95_ms', '≤ 150', le( 'products_list_p95_ms', 150 ) ),
+		row(
+			'webhook_visible_p95_ms',
+			'≤ 2000',
+			le( 'webhook_visible_p95_ms', 2000 )
+		),
+		row(
+			'checkout_overhead_p50_ms',
+			'≤ 5',
+			le( 'checkout_overhead_p50_ms', 5 )
+		),
+		row(
+			'products_list_p95_ms',
+			'≤ 150',
+			le( 'products_list_p95_ms', 150 )
+		),
 		row( 'admin_bundle_gz_kb', '≤ 100', le( 'admin_bundle_gz_kb', 100 ) ),
 		'',
 	].join( '\n' );
 }
 
-( process.env.KVS_BENCH_ONLY === 'webhooks' ? webhooksOnly() : main() ).catch( ( e ) => {
+main().catch( ( e ) => {
 	process.stderr.write( String( e?.stack ?? e ) + '\n' );
 	process.exit( 1 );
 } );

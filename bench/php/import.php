@@ -31,10 +31,22 @@ function kvs_bench_drive( $runner, int $max_steps, float $cap = 0.0 ): array {
 	$peaks   = array();
 	$queries = KvsBenchQueries::$count;
 	$t0      = microtime( true );
+	$log     = array();
 	while ( 0 === $max_steps || $steps < $max_steps ) {
 		gc_collect_cycles();
 		memory_reset_peak_usage();
-		$n = $runner->run_until_idle( 1 );
+		$ts = microtime( true );
+		$qs = KvsBenchQueries::$count;
+		$cb = kvs_bench_counts();
+		$n  = $runner->run_until_idle( 1 );
+		$ca = kvs_bench_counts();
+		$log[] = array(
+			'phase'   => $cb['phase'],
+			'seconds' => round( microtime( true ) - $ts, 3 ),
+			'queries' => KvsBenchQueries::$count - $qs,
+			'items'   => $ca['items'] - $cb['items'],
+			'peak_mb' => round( memory_get_peak_usage() / 1048576, 2 ),
+		);
 		if ( 0 === $n ) {
 			break;
 		}
@@ -51,7 +63,49 @@ function kvs_bench_drive( $runner, int $max_steps, float $cap = 0.0 ): array {
 		'seconds' => microtime( true ) - $t0,
 		'queries' => KvsBenchQueries::$count - $queries,
 		'peaks'   => $peaks,
+		'log'     => $log,
 	);
+}
+
+/**
+ * Phase and created+updated+failed of the newest run (items written so far).
+ *
+ * @return array{phase:string,items:int}
+ */
+function kvs_bench_counts(): array {
+	global $wpdb;
+	$row = $wpdb->get_row( "SELECT phase, counts FROM {$wpdb->prefix}kiotviet_sync_runs ORDER BY id DESC LIMIT 1", ARRAY_A );
+	$c   = is_array( $row ) ? json_decode( (string) $row['counts'], true ) : array();
+	return array(
+		'phase' => (string) ( $row['phase'] ?? '' ),
+		'items' => (int) ( $c['created'] ?? 0 ) + (int) ( $c['updated'] ?? 0 ) + (int) ( $c['failed'] ?? 0 ),
+	);
+}
+
+if ( 'resume' === ( $argv[4] ?? '' ) ) {
+	// Drive the active (capped) import run further: product batches only, per-step figures.
+	if ( 'nodefer' === ( $argv[5] ?? '' ) ) {
+		add_filter( 'kiotviet_sync_defer_term_recount', '__return_false' );
+	}
+	$steps = kvs_bench_drive( $runner, $max_import_steps, (float) ( getenv( 'KVS_BENCH_MAX_SECONDS' ) ?: 0 ) );
+	$prod  = array_values( array_filter( $steps['log'], static function ( $l ) { return 'import_products' === $l['phase'] && $l['items'] > 0; } ) );
+	$items = array_sum( array_column( $prod, 'items' ) );
+	$out   = array(
+		'steps'            => $steps['steps'],
+		'product_steps'    => count( $prod ),
+		'items'            => $items,
+		'seconds'          => array_sum( array_column( $prod, 'seconds' ) ),
+		'queries'          => array_sum( array_column( $prod, 'queries' ) ),
+		'items_per_second' => $items / max( 0.001, array_sum( array_column( $prod, 'seconds' ) ) ),
+		'queries_per_item' => array_sum( array_column( $prod, 'queries' ) ) / max( 1, $items ),
+		'peak_mb'          => $steps['peaks'] ? max( $steps['peaks'] ) : 0,
+		'log'              => $steps['log'],
+	);
+	if ( KvsBenchQueries::$profile ) {
+		$out['top_query_shapes'] = KvsBenchQueries::top( 30 );
+	}
+	kvs_bench_out( $out );
+	exit( 0 );
 }
 
 $out = array( 'memory_limit' => ini_get( 'memory_limit' ), 'baseline_mb' => round( memory_get_usage() / 1048576, 2 ) );
@@ -107,6 +161,7 @@ $out['import']           = array(
 	'peak_mb'    => $import['peaks'] ? max( $import['peaks'] ) : 0,
 	'first_peaks'=> array_slice( $import['peaks'], 0, 5 ),
 	'last_peaks' => array_slice( $import['peaks'], -5 ),
+	'log'        => $import['log'],
 	'run'        => $status['data']['run'] ?? null,
 );
 if ( KvsBenchQueries::$profile ) {

@@ -1,0 +1,47 @@
+<?php
+/**
+ * Bench worker: turns order push on or off (auto_push_orders + order branch) and prints an in-stock simple
+ * product id for Store API checkouts.
+ *
+ *   php bench/php/checkout-setup.php SITE_DIR on|off
+ *
+ * @package kiotviet-sync
+ */
+
+declare( strict_types=1 );
+
+require __DIR__ . '/common.php';
+
+use KiotVietSync\Plugin;
+
+kvs_bench_admin();
+$on     = 'on' === ( $argv[2] ?? 'off' );
+$branch = Plugin::instance()->services()->connection_repository()->load()->branch_id();
+$r      = kvs_bench_rest(
+	'PUT',
+	'kiotviet-sync/v1/settings',
+	array(
+		'auto_push_orders' => $on,
+		'order_branch_id'  => $branch,
+		'push_statuses'    => array( 'processing', 'completed', 'on-hold', 'pending' ),
+	)
+);
+global $wpdb;
+$id = (int) $wpdb->get_var(
+	"SELECT p.ID FROM {$wpdb->posts} p
+	 JOIN {$wpdb->postmeta} s ON s.post_id = p.ID AND s.meta_key = '_stock' AND s.meta_value + 0 > 1000
+	 JOIN {$wpdb->postmeta} pr ON pr.post_id = p.ID AND pr.meta_key = '_price' AND pr.meta_value <> ''
+	 WHERE p.post_type = 'product' AND p.post_status = 'publish' ORDER BY p.ID LIMIT 1"
+);
+if ( 0 === $id ) {
+	// Give one imported product plenty of stock for the checkouts (the sync is not what is measured here).
+	$id = (int) $wpdb->get_var(
+		"SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} ms ON ms.post_id = p.ID AND ms.meta_key = '_manage_stock' AND ms.meta_value = 'yes'
+		 JOIN {$wpdb->postmeta} pr ON pr.post_id = p.ID AND pr.meta_key = '_price' AND pr.meta_value <> ''
+		 WHERE p.post_type = 'product' AND p.post_status = 'publish' ORDER BY p.ID LIMIT 1"
+	);
+	$product = wc_get_product( $id );
+	$product->set_stock_quantity( 100000 );
+	$product->save();
+}
+kvs_bench_out( array( 'settings_status' => $r['status'], 'settings_error' => 200 === $r['status'] ? null : $r['data'], 'product_id' => $id, 'push' => $on ) );
