@@ -49,7 +49,8 @@ final class SyncedProductsController extends AbstractController {
 				$this->endpoint(
 					WP_REST_Server::READABLE,
 					array( $this, 'get_items_page' ),
-					array(
+					self::object_schema(
+						array(
 						'source'   => array(
 							'type'    => 'string',
 							'enum'    => SyncedProductsQuery::SOURCES,
@@ -76,6 +77,7 @@ final class SyncedProductsController extends AbstractController {
 							'maximum' => 100,
 							'default' => 20,
 						),
+						)
 					)
 				),
 			)
@@ -87,11 +89,13 @@ final class SyncedProductsController extends AbstractController {
 				$this->endpoint(
 					'PUT',
 					array( $this, 'put_sync' ),
-					array(
-						'enabled' => array(
-							'type'     => 'boolean',
-							'required' => true,
-						),
+					self::object_schema(
+						array(
+							'enabled' => array(
+								'type'     => 'boolean',
+								'required' => true,
+							),
+						)
 					)
 				),
 			)
@@ -138,9 +142,12 @@ final class SyncedProductsController extends AbstractController {
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return array<string, mixed>
-	 * @throws PluginException 404 unknown product, 409 not from KiotViet.
+	 * @throws PluginException 400 without `enabled`, 404 unknown product, 409 not from KiotViet.
 	 */
 	public function put_sync( WP_REST_Request $request ): array {
+		if ( ! is_bool( $request['enabled'] ) ) {
+			throw new PluginException( 'kiotviet_sync_invalid_field', __( 'Some fields are missing or not valid.', 'kiotviet-sync' ), 400, array( 'enabled' => __( 'This field is required.', 'kiotviet-sync' ) ) );
+		}
 		$id      = (int) $request['id'];
 		$product = wc_get_product( $id );
 		if ( ! $product instanceof \WC_Product || 'product' !== get_post_type( $id ) ) {
@@ -261,6 +268,19 @@ final class SyncedProductsController extends AbstractController {
 				'last_error'     => $row['last_error'],
 				'edit_url'       => is_string( $edit_link ) && '' !== $edit_link ? $edit_link : admin_url( 'post.php?post=' . (int) $row['id'] . '&action=edit' ),
 			)
+		);
+	}
+
+	/**
+	 * @param array<string, mixed> $properties
+	 * @return array<string, mixed>
+	 */
+	private static function object_schema( array $properties ): array {
+		return array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => $properties,
 		);
 	}
 
