@@ -125,7 +125,7 @@ final class SyncedProductsColumnTest extends TestCase {
 	private function listed( string $filter ): array {
 		$_GET[ ProductListColumn::QUERY_VAR ] = $filter;
 		// is_admin(): the products screen.
-		$GLOBALS['current_screen'] = new class() {
+		$GLOBALS['current_screen'] = new class () {
 			/**
 			 * @param string|null $admin Admin type.
 			 */
