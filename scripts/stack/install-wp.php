@@ -74,6 +74,17 @@ switch ( $kvs_command ) {
 		if ( class_exists( 'WC_Install' ) && method_exists( 'WC_Install', 'create_pages' ) ) {
 			WC_Install::create_pages();
 		}
+		// A shop installed through wp-admin gets HPOS (custom order tables) on its first admin visit
+		// (woocommerce_newly_installed); this CLI install does the same now so sites match a new real shop.
+		$kvs_sync_class = 'Automattic\WooCommerce\Internal\DataStores\Orders\DataSynchronizer';
+		if ( class_exists( 'WC_Install' ) && method_exists( 'WC_Install', 'maybe_enable_hpos' ) && function_exists( 'wc_get_container' ) && class_exists( $kvs_sync_class ) ) {
+			$kvs_sync = wc_get_container()->get( $kvs_sync_class );
+			if ( ! $kvs_sync->check_orders_table_exists() ) {
+				$kvs_sync->create_database_tables();
+			}
+			WC_Install::maybe_enable_hpos();
+			echo 'hpos: ' . get_option( 'woocommerce_custom_orders_table_enabled' ) . "\n";
+		}
 		echo "configured woocommerce\n";
 		break;
 
