@@ -26,6 +26,12 @@ import {
 } from '../schemas/history';
 import { healthSchema, type Health } from '../schemas/health';
 import {
+	webhookInboxItemSchema,
+	webhookInboxPageSchema,
+	type WebhookInboxItem,
+	type WebhookInboxPage,
+} from '../schemas/webhook-inbox';
+import {
 	syncStatusSchema,
 	type RunAction,
 	type SyncStatus,
@@ -69,6 +75,7 @@ export const ENDPOINTS = {
 	history: `/${ REST_NAMESPACE }/history`,
 	historyExport: `/${ REST_NAMESPACE }/history/export`,
 	health: `/${ REST_NAMESPACE }/health`,
+	webhookInbox: `/${ REST_NAMESPACE }/webhooks/inbox`,
 	syncStatus: `/${ REST_NAMESPACE }/sync/status`,
 	syncFetch: `/${ REST_NAMESPACE }/sync/fetch`,
 	syncImport: `/${ REST_NAMESPACE }/sync/import`,
@@ -359,6 +366,36 @@ export function fetchHistoryExport(
  */
 export function fetchHealth( signal?: AbortSignal ): Promise< Health > {
 	return request( healthSchema, { path: ENDPOINTS.health, signal } );
+}
+
+/**
+ * GET /webhooks/inbox
+ *
+ * @param page   Page, from 1.
+ * @param signal Aborts the request when the query is cancelled.
+ */
+export function fetchWebhookInbox(
+	page: number,
+	signal?: AbortSignal
+): Promise< WebhookInboxPage > {
+	return request( webhookInboxPageSchema, {
+		path: withQuery( ENDPOINTS.webhookInbox, { page, per_page: 20 } ),
+		signal,
+	} );
+}
+
+/**
+ * POST /webhooks/inbox/{id}/reprocess
+ *
+ * @param id Inbox row id.
+ */
+export function postWebhookReprocess(
+	id: number
+): Promise< WebhookInboxItem > {
+	return request( webhookInboxItemSchema, {
+		path: `${ ENDPOINTS.webhookInbox }/${ id }/reprocess`,
+		method: 'POST',
+	} );
 }
 
 /**

@@ -62,6 +62,48 @@ function renderHistory() {
 		if ( route.endsWith( '/history' ) ) {
 			return page( new URLSearchParams( query ) );
 		}
+		if ( route.endsWith( '/webhooks/inbox' ) ) {
+			return {
+				items: [
+					{
+						id: 5,
+						delivery_id: 'd-5',
+						received_at: '2026-11-29T08:00:00+00:00',
+						attempt: 1,
+						verified: true,
+						verification: 'ok',
+						state: 'failed',
+						events: 2,
+						body_bytes: 10,
+						body: '{}',
+						body_truncated: false,
+						processed_at: null,
+						error: 'Product not found',
+					},
+				],
+				total: 1,
+				page: 1,
+				per_page: 20,
+				total_pages: 1,
+			};
+		}
+		if ( route.endsWith( '/webhooks/inbox/5/reprocess' ) ) {
+			return {
+				id: 5,
+				delivery_id: 'd-5',
+				received_at: '2026-11-29T08:00:00+00:00',
+				attempt: 1,
+				verified: true,
+				verification: 'ok',
+				state: 'received',
+				events: 2,
+				body_bytes: 10,
+				body: '{}',
+				body_truncated: false,
+				processed_at: null,
+				error: null,
+			};
+		}
 		if ( route.endsWith( '/history/export' ) ) {
 			return new Response( 'id,message\n1,x\n', {
 				headers: {
@@ -183,5 +225,22 @@ describe( 'History screen', () => {
 		);
 		expect( createObjectURL ).toHaveBeenCalled();
 		click.mockRestore();
+	} );
+
+	it( 'shows the webhook inbox in a second tab with reprocess', async () => {
+		const { paths, user } = renderHistory();
+		await screen.findByRole( 'table' );
+		await user.click(
+			screen.getByRole( 'tab', { name: 'Webhook inbox' } )
+		);
+		expect(
+			await screen.findByText( 'Product not found' )
+		).toBeInTheDocument();
+		await user.click( screen.getByRole( 'button', { name: 'Reprocess' } ) );
+		await waitFor( () =>
+			expect( paths ).toContain(
+				'/kiotviet-sync/v1/webhooks/inbox/5/reprocess'
+			)
+		);
 	} );
 } );

@@ -10,6 +10,7 @@ import {
 	Button,
 	Notice,
 	SelectControl,
+	TabPanel,
 	TextControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
@@ -31,6 +32,7 @@ import {
 } from '../../../shared/schemas/history';
 import { formatDateTime } from '../health/health-panel';
 import { channelLabel, objectLabel, resultLabel } from './labels';
+import { WebhookInbox } from './webhook-inbox';
 import './history.css';
 
 export const PER_PAGE = 50;
@@ -99,7 +101,7 @@ function ItemCell( { item }: { item: HistoryItem } ) {
 	return <>—</>;
 }
 
-export default function HistoryScreen() {
+function SyncHistory() {
 	const [ form, setForm ] = useState< FilterForm >( EMPTY_FORM );
 	const [ applied, setApplied ] = useState< FilterForm >( EMPTY_FORM );
 	const [ page, setPage ] = useState( 1 );
@@ -371,5 +373,27 @@ export default function HistoryScreen() {
 				</>
 			) }
 		</div>
+	);
+}
+
+export default function HistoryScreen() {
+	return (
+		<TabPanel
+			className="kvs-history-tabs"
+			tabs={ [
+				{
+					name: 'history',
+					title: __( 'Sync history', 'kiotviet-sync' ),
+				},
+				{
+					name: 'inbox',
+					title: __( 'Webhook inbox', 'kiotviet-sync' ),
+				},
+			] }
+		>
+			{ ( tab ) =>
+				tab.name === 'inbox' ? <WebhookInbox /> : <SyncHistory />
+			}
+		</TabPanel>
 	);
 }
