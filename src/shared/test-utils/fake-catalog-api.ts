@@ -284,7 +284,21 @@ export function createFakeCatalogApi(
 			};
 			return api.status;
 		},
-		'GET /catalog/categories': () => ( { categories: api.categories } ),
+		// Counts follow the products (tests may trim the list).
+		'GET /catalog/categories': () => ( {
+			categories: api.categories.map( ( category ) => {
+				const inside = api.products.filter( ( product ) =>
+					inCategory( product, category.id )
+				);
+				return {
+					...category,
+					product_count: inside.length,
+					selected_count: inside.filter(
+						( product ) => product.selected
+					).length,
+				};
+			} ),
+		} ),
 		'GET /catalog/products': ( _options, query ) => {
 			const search = ( query.get( 'search' ) ?? '' ).toLowerCase();
 			const categoryId = Number( query.get( 'category_id' ) ?? 0 );

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import apiFetch from '@wordpress/api-fetch';
 
 import App from '../../App';
@@ -21,7 +21,9 @@ import { renderWithProviders } from '../../../shared/test-utils/render';
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
 // user-event typing through @wordpress/components is slow on a busy 2-core machine.
-vi.setConfig( { testTimeout: 20_000 } );
+vi.setConfig( { testTimeout: 60_000 } );
+// The machine running the suite may be busy: give async queries room.
+configure( { asyncUtilTimeout: 8000 } );
 
 const apiFetchMock = vi.mocked( apiFetch );
 

@@ -42,11 +42,20 @@ export function setUrlStep( step: string | null ): void {
 	);
 }
 
+/**
+ * @param status     The sync status the fake starts with.
+ * @param connection The connection the fake starts with.
+ * @param products   Keep only the first N cached products (fewer rows render faster).
+ */
 export function renderSetup(
 	status: SyncStatus = FETCHED,
-	connection: Connection = READY
+	connection: Connection = READY,
+	products?: number
 ) {
 	const api = createFakeCatalogApi( connection, status );
+	if ( products !== undefined ) {
+		api.products = api.products.slice( 0, products );
+	}
 	const mock = vi.mocked( apiFetch );
 	mock.mockReset();
 	mock.mockImplementation( ( options ) =>
