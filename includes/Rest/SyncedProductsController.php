@@ -264,7 +264,7 @@ final class SyncedProductsController extends AbstractController {
 				'kiotviet_id'    => $row['kv_id'],
 				'kiotviet_code'  => $row['kv_code'],
 				'sync_enabled'   => $kiotviet && ! $row['paused'],
-				'last_synced_at' => false === $synced ? null : gmdate( 'c', $synced ),
+				'last_synced_at' => false === $synced ? null : (string) wp_date( 'c', $synced ),
 				'last_error'     => $row['last_error'],
 				'edit_url'       => is_string( $edit_link ) && '' !== $edit_link ? $edit_link : admin_url( 'post.php?post=' . (int) $row['id'] . '&action=edit' ),
 			)

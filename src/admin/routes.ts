@@ -17,6 +17,7 @@ import HealthScreen from './screens/health';
 import HistoryScreen from './screens/history';
 import SettingsScreen from './screens/settings';
 import OrdersScreen from './screens/orders';
+import ProductsScreen from './screens/products';
 
 export const routes = {
 	setup: SetupScreen,
@@ -24,6 +25,7 @@ export const routes = {
 	history: HistoryScreen,
 	health: HealthScreen,
 	orders: OrdersScreen,
+	products: ProductsScreen,
 } satisfies Record< string, ComponentType >;
 
 export type ScreenId = keyof typeof routes;

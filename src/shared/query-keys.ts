@@ -21,6 +21,9 @@ export const queryKeys = {
 		[ ROOT, 'catalog', 'products', query ] as const,
 	catalogPreview: [ ROOT, 'catalog', 'preview' ] as const,
 	priceBooks: [ ROOT, 'price-books' ] as const,
+	syncedProducts: [ ROOT, 'products' ] as const,
+	syncedProductList: ( query: Record< string, unknown > ) =>
+		[ ROOT, 'products', query ] as const,
 	orders: [ ROOT, 'orders' ] as const,
 	ordersList: ( query: Record< string, unknown > ) =>
 		[ ROOT, 'orders', query ] as const,
