@@ -118,6 +118,8 @@ final class Plugin {
 			$this->services->webhooks(),
 			$this->services->import_images_job(),
 			$this->services->product_list_column(),
+			$this->services->synced_data_eraser(),
+			$this->services->branch_stock_rewriter(),
 		);
 		$scheduler = $this->services->scheduler();
 		if ( $scheduler instanceof Registerable ) {

@@ -258,7 +258,7 @@ final class Services {
 			'rest_registrar',
 			fn (): RestRegistrar => new RestRegistrar(
 				fn (): array => array(
-					new ConnectionController( $this->connection_service() ),
+					new ConnectionController( $this->connection_service(), $this->synced_data_eraser() ),
 					new BranchesController( $this->connection_service() ),
 					new \KiotVietSync\Rest\OrdersController( fn (): \KiotVietSync\Orders\OrderSyncService => $this->order_sync_service() ),
 					new SettingsController( $this->sync_settings_repository(), $this->sync_log() ),
@@ -430,6 +430,26 @@ final class Services {
 	}
 
 	/**
+	 * "Chọn chi nhánh": stock of mapped products rewritten from the new branch.
+	 */
+	public function branch_stock_rewriter(): \KiotVietSync\WooCommerce\BranchStockRewriter {
+		return $this->shared(
+			'branch_stock_rewriter',
+			fn (): \KiotVietSync\WooCommerce\BranchStockRewriter => new \KiotVietSync\WooCommerce\BranchStockRewriter( $this->catalog_cache(), fn (): \KiotVietSync\Sync\Catalog\CatalogImporter => $this->catalog_importer(), $this->sync_settings_repository(), $this->sync_log(), $this->clock() )
+		);
+	}
+
+	/**
+	 * Disconnect "Xóa thông tin": deletes synced products / categories (inline or in the background).
+	 */
+	public function synced_data_eraser(): \KiotVietSync\WooCommerce\SyncedDataEraser {
+		return $this->shared(
+			'synced_data_eraser',
+			fn (): \KiotVietSync\WooCommerce\SyncedDataEraser => new \KiotVietSync\WooCommerce\SyncedDataEraser( $this->mapping_repository(), $this->catalog_cache(), $this->settings_store(), $this->scheduler(), $this->sync_log() )
+		);
+	}
+
+	/**
 	 * KiotViet ↔ WooCommerce mapping table, scoped to the connected retailer.
 	 */
 	public function mapping_repository(): \KiotVietSync\Storage\MappingRepository {
@@ -490,7 +510,7 @@ final class Services {
 			'catalog_run_runner',
 			fn (): \KiotVietSync\Jobs\RunRunner => new \KiotVietSync\Jobs\RunRunner(
 				$this->run_repository(),
-				array( $this->catalog_fetch_job(), $this->catalog_import_job() ),
+				array( $this->catalog_fetch_job(), $this->catalog_import_job(), new \KiotVietSync\Jobs\QuickSyncJob( $this->catalog_fetch_job(), $this->catalog_import_job(), $this->catalog_cache(), $this->sync_settings_repository() ) ),
 				$this->scheduler(),
 				$this->clock(),
 				$this->sync_log()

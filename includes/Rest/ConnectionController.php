@@ -11,6 +11,7 @@ namespace KiotVietSync\Rest;
 
 use KiotVietSync\Sync\Connection\Connection;
 use KiotVietSync\Sync\Connection\ConnectionService;
+use KiotVietSync\WooCommerce\SyncedDataEraser;
 use WP_REST_Request;
 use WP_REST_Server;
 
@@ -35,12 +36,20 @@ final class ConnectionController extends AbstractController {
 	private ConnectionService $service;
 
 	/**
+	 * Deletes synced data on disconnect ("Xóa thông tin").
+	 *
+	 * @var SyncedDataEraser|null
+	 */
+	private ?SyncedDataEraser $eraser;
+
+	/**
 	 * Creates the controller.
 	 *
 	 * @param ConnectionService $service Connection use cases.
 	 */
-	public function __construct( ConnectionService $service ) {
+	public function __construct( ConnectionService $service, ?SyncedDataEraser $eraser = null ) {
 		$this->service = $service;
+		$this->eraser  = $eraser;
 	}
 
 	/**
@@ -53,7 +62,7 @@ final class ConnectionController extends AbstractController {
 			array(
 				$this->endpoint( WP_REST_Server::READABLE, array( $this, 'get_connection' ) ),
 				$this->endpoint( WP_REST_Server::CREATABLE, array( $this, 'create_connection' ), self::create_schema() ),
-				$this->endpoint( WP_REST_Server::DELETABLE, array( $this, 'delete_connection' ) ),
+				$this->endpoint( WP_REST_Server::DELETABLE, array( $this, 'delete_connection' ), self::delete_schema() ),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
@@ -118,7 +127,57 @@ final class ConnectionController extends AbstractController {
 	 * @return \WP_REST_Response
 	 */
 	public function delete_connection( WP_REST_Request $request ) {
-		return $this->respond( $this->service->disconnect(), $request );
+		$options  = array(
+			'delete_categories' => self::flag( $request, 'delete_categories' ),
+			'delete_products'   => self::flag( $request, 'delete_products' ),
+		);
+		$response = $this->respond( $this->service->disconnect( $options ), $request );
+		$data     = $response->get_data();
+		if ( is_array( $data ) ) {
+			$data['deleting'] = null !== $this->eraser && $this->eraser->is_deleting();
+			$response->set_data( $data );
+		}
+		return $response;
+	}
+
+	/**
+	 * A boolean flag from the JSON body, form body or query string (default false).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $key     Flag.
+	 */
+	private static function flag( WP_REST_Request $request, string $key ): bool {
+		$value = self::body_param( $request, $key );
+		if ( null === $value ) {
+			$value = $request->get_param( $key );
+		}
+		return true === rest_sanitize_boolean( is_bool( $value ) || is_string( $value ) || is_int( $value ) ? $value : false );
+	}
+
+	/**
+	 * Optional body / query of DELETE /connection.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function delete_schema(): array {
+		return array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'kiotviet-sync-disconnect-request',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => array(
+			'delete_categories' => array(
+				'description' => __( 'Also delete the synced product categories ("Danh mục").', 'kiotviet-sync' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			'delete_products'   => array(
+				'description' => __( 'Also delete the synced products and variations ("Hàng hóa").', 'kiotviet-sync' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			),
+		);
 	}
 
 	/**

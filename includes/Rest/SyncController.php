@@ -55,6 +55,11 @@ final class SyncController extends AbstractController {
 		);
 		register_rest_route(
 			$this->namespace,
+			'/sync/quick',
+			array( $this->endpoint( WP_REST_Server::CREATABLE, array( $this, 'start_quick_sync' ), self::empty_schema() ) )
+		);
+		register_rest_route(
+			$this->namespace,
 			'/sync/import',
 			array( $this->endpoint( WP_REST_Server::CREATABLE, array( $this, 'start_import' ), self::empty_schema() ) )
 		);
@@ -111,6 +116,24 @@ final class SyncController extends AbstractController {
 	public function start_import( WP_REST_Request $request ): WP_REST_Response {
 		unset( $request );
 		return $this->started( Run::KIND_IMPORT );
+	}
+
+	/**
+	 * POST /sync/quick ("Đồng bộ nhanh"): resumes an interrupted (paused or failed) run when the latest run is
+	 * one, else starts a quick_sync run (incremental fetch, then import of the selected products).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	public function start_quick_sync( WP_REST_Request $request ): WP_REST_Response {
+		unset( $request );
+		$latest = $this->runner->repository()->latest();
+		if ( null !== $latest && in_array( $latest->state(), array( Run::PAUSED, Run::FAILED ), true ) && $latest->retailer() === $this->retailer() ) {
+			$run      = $this->runner->control( $latest->id(), 'resume' );
+			$response = new WP_REST_Response( $this->status->build( $this->retailer(), $run ) );
+			$response->set_status( 202 );
+			return $response;
+		}
+		return $this->started( \KiotVietSync\Jobs\QuickSyncJob::KIND );
 	}
 
 	private function started( string $kind ): WP_REST_Response {

@@ -192,6 +192,20 @@ final class CatalogCacheRepository {
 	}
 
 	/**
+	 * Forgets the retailer's whole cache (products, categories and meta with the watermark), so the next fetch
+	 * starts from scratch (disconnect with "Hàng hóa" ticked).
+	 */
+	public function clear( string $retailer ): void {
+		foreach ( array( $this->products_table(), $this->categories_table() ) as $table ) {
+			$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE retailer = %s", $retailer ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+		$all = $this->options->get( self::META_OPTION, array() );
+		$all = is_array( $all ) ? $all : array();
+		unset( $all[ $retailer ] );
+		$this->options->set( self::META_OPTION, $all, false );
+	}
+
+	/**
 	 * Deletes categories by KiotViet id.
 	 *
 	 * @param int[] $kv_ids Ids.
@@ -522,6 +536,20 @@ final class CatalogCacheRepository {
 		foreach ( (array) $rows as $r ) {
 			$item = json_decode( (string) $r['payload'], true );
 			$out[ (int) $r['id'] ] = is_array( $item ) ? $item : array();
+		}
+		return $out;
+	}
+
+	/**
+	 * Cached stock by KiotViet id after a KiotViet id (null = unknown), for rewriting WooCommerce stock.
+	 *
+	 * @return array<int, int|null>
+	 */
+	public function stock_chunk( string $retailer, int $after_kv_id, int $limit ): array {
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT kv_id, stock FROM {$this->products_table()} WHERE retailer = %s AND kv_id > %d ORDER BY kv_id ASC LIMIT %d", $retailer, $after_kv_id, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$out  = array();
+		foreach ( (array) $rows as $r ) {
+			$out[ (int) $r['kv_id'] ] = null === $r['stock'] ? null : (int) $r['stock'];
 		}
 		return $out;
 	}

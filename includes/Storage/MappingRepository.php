@@ -327,6 +327,44 @@ final class MappingRepository {
 	}
 
 	/**
+	 * Rows of one retailer and kind (disconnect "Xóa thông tin"): kv_id → woo_id, lowest kv_id first.
+	 *
+	 * @return array<int, int>
+	 */
+	public function woo_ids_of( string $retailer, string $kind, int $limit ): array {
+		$table = $this->table();
+		$rows  = $this->wpdb->get_results(
+			$this->wpdb->prepare( "SELECT kv_id, woo_id FROM {$table} WHERE retailer = %s AND kind = %s ORDER BY kv_id ASC LIMIT %d", $retailer, $kind, $limit ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			ARRAY_A
+		);
+		$out = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$out[ (int) $row['kv_id'] ] = (int) $row['woo_id'];
+		}
+		return $out;
+	}
+
+	/** Number of rows of one retailer and kind. */
+	public function count_of( string $retailer, string $kind ): int {
+		$table = $this->table();
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE retailer = %s AND kind = %s", $retailer, $kind ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * Deletes rows of one retailer and kind by KiotViet id.
+	 *
+	 * @param int[] $kv_ids Ids.
+	 */
+	public function delete_kv_ids( string $retailer, string $kind, array $kv_ids ): void {
+		$kv_ids = array_values( array_unique( array_map( 'intval', $kv_ids ) ) );
+		if ( array() === $kv_ids ) {
+			return;
+		}
+		$table = $this->table();
+		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE retailer = %s AND kind = %s AND kv_id IN (" . implode( ',', $kv_ids ) . ')', $retailer, $kind ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
 	 * @param array<string, mixed> $row Raw row.
 	 * @return array{kind: string, kv_id: int, woo_id: int, sku: ?string, kv_modified_at: ?string, synced_at: ?string, last_error: ?string, locked_fields: string[], payload_hash: ?string}
 	 */

@@ -197,8 +197,11 @@ final class ConnectionService {
 
 	/**
 	 * Removes credentials, token and branch.
+	 *
+	 * @param array{delete_categories?: bool, delete_products?: bool} $options What to delete of the synced data
+	 *                                                                        (passed to kiotviet_sync_disconnected).
 	 */
-	public function disconnect(): Connection {
+	public function disconnect( array $options = array() ): Connection {
 		$previous = $this->current();
 		if ( $previous->is_connected() ) {
 			try {
@@ -236,8 +239,16 @@ final class ConnectionService {
 		 * @since 0.1.0
 		 *
 		 * @param Connection $previous The connection that was removed.
+		 * @param array      $options  { delete_categories: bool, delete_products: bool } ("Xóa thông tin").
 		 */
-		do_action( 'kiotviet_sync_disconnected', $previous );
+		do_action(
+			'kiotviet_sync_disconnected',
+			$previous,
+			array(
+				'delete_categories' => ! empty( $options['delete_categories'] ),
+				'delete_products'   => ! empty( $options['delete_products'] ),
+			)
+		);
 		return $this->current();
 	}
 
