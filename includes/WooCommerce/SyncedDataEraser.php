@@ -22,7 +22,7 @@ use KiotVietSync\Sync\Connection\Connection;
  * of the mapping table (created or adopted) is force-deleted through WooCommerce CRUD (a variable parent with
  * its variations), mapped `product_cat` terms are deleted with wp_delete_term(), their mapping rows removed;
  * with products the catalog cache is cleared so a reconnect fetches from scratch. Up to BATCH products are
- * deleted in the request; more → job `kiotviet_sync_erase_synced_data` deletes BATCH per run and re-schedules
+ * deleted in the request (filter `kiotviet_sync_erase_batch`); more → job `kiotviet_sync_erase_synced_data` deletes BATCH per run and re-schedules
  * itself; the pending state (option `kiotviet_sync_erase_state`) is reported as `deleting: true`.
  * One history row (channel connection, action delete_synced_data) records the counts when finished.
  */
@@ -93,7 +93,7 @@ final class SyncedDataEraser implements Registerable {
 		);
 		$this->options->set( self::STATE_OPTION, $state, false );
 		$pending = $products ? $this->mapping->count_of( $retailer, MappingRepository::KIND_PRODUCT ) + $this->mapping->count_of( $retailer, MappingRepository::KIND_VARIATION ) : 0;
-		if ( $pending > self::BATCH ) {
+		if ( $pending > self::batch() ) {
 			$this->scheduler->schedule_single( self::HOOK, array(), 0 );
 			return;
 		}
@@ -110,7 +110,7 @@ final class SyncedDataEraser implements Registerable {
 		}
 		$retailer = (string) $state['retailer'];
 		if ( ! empty( $state['products'] ) ) {
-			$budget = self::BATCH;
+			$budget = self::batch();
 			foreach ( array( MappingRepository::KIND_PRODUCT, MappingRepository::KIND_VARIATION ) as $kind ) {
 				while ( $budget > 0 ) {
 					$rows = $this->mapping->woo_ids_of( $retailer, $kind, min( 50, $budget ) );
@@ -163,6 +163,11 @@ final class SyncedDataEraser implements Registerable {
 				'delete_categories' => ! empty( $state['categories'] ),
 			) + $counts
 		);
+	}
+
+	/** Products per request / job run (filter kiotviet_sync_erase_batch, default BATCH). */
+	private static function batch(): int {
+		return max( 1, (int) apply_filters( 'kiotviet_sync_erase_batch', self::BATCH ) );
 	}
 
 	/**
