@@ -17,7 +17,10 @@ import type { SyncStatus } from '../../../shared/schemas/sync';
 import { errorMessage } from '../../components/error-message';
 import { StepCard } from '../../components/step-card';
 import { useStartSync } from '../../hooks/use-sync';
-import { CancelConnection } from './cancel-connection';
+import { DisconnectButton } from './configuration/disconnect-modal';
+import { QuickSync } from './configuration/quick-sync';
+import { SyncRules } from './configuration/sync-rules';
+import { WebhookStates } from './configuration/webhook-states';
 import { formatDateTime, formatNumber } from './format';
 import type { UrlStep } from './index';
 
@@ -101,6 +104,9 @@ export function ConfigStep( {
 					{ formatNumber( status.catalog.products ) }
 				</dd>
 			</dl>
+			<SyncRules connection={ connection } />
+			<WebhookStates enabled={ connection.state === 'ready' } />
+			<QuickSync status={ status } />
 			<nav
 				className="kvs-actions"
 				aria-label={ __( 'Setup steps to review', 'kiotviet-sync' ) }
@@ -153,7 +159,7 @@ export function ConfigStep( {
 					{ __( 'Choose branch', 'kiotviet-sync' ) }
 				</Button>
 				<span className="kvs-actions__end">
-					<CancelConnection retailer={ connection.retailer } />
+					<DisconnectButton />
 				</span>
 			</div>
 		</StepCard>

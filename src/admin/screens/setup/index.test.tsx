@@ -145,7 +145,7 @@ describe( 'setup wizard: opening step', () => {
 			screen.getByRole( 'button', { name: 'Choose branch' } )
 		).toBeInTheDocument();
 		expect(
-			screen.getByRole( 'button', { name: 'Cancel connection' } )
+			screen.getByRole( 'button', { name: 'Disconnect' } )
 		).toBeInTheDocument();
 	} );
 
