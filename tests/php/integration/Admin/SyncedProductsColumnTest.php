@@ -148,7 +148,9 @@ final class SyncedProductsColumnTest extends TestCase {
 			)
 		);
 		remove_filter( 'posts_where', array( $this->column, 'filter_where' ), 10 );
-		return array_map( 'intval', $ids );
+		$ids = array_map( 'intval', $ids );
+		sort( $ids );
+		return $ids;
 	}
 
 	public function test_filter_restricts_the_main_products_query(): void {
