@@ -15,6 +15,7 @@ use KiotVietSync\Storage\MappingRepository;
 use KiotVietSync\Storage\MappingSnapshot;
 use KiotVietSync\Storage\SyncLogWriter;
 use KiotVietSync\WooCommerce\CategoryWriter;
+use KiotVietSync\WooCommerce\DeferredProductTermRecount;
 use KiotVietSync\WooCommerce\ProductWriter;
 use KiotVietSync\WooCommerce\SyncGuard;
 use Throwable;
@@ -227,6 +228,8 @@ final class CatalogImporter {
 		if ( $counted ) {
 			wp_defer_term_counting( true );
 		}
+		$recount = new DeferredProductTermRecount();
+		$recount->start();
 		SyncGuard::enter();
 		$tx->begin();
 		try {
@@ -236,6 +239,7 @@ final class CatalogImporter {
 				$counted = false;
 			}
 			$this->sync_deferred_parents();
+			$recount->finish(); // WooCommerce's product_count_* term meta, once per batch instead of once per save.
 			$tx->commit();
 		} catch ( Throwable $e ) {
 			$tx->rollback();
@@ -246,6 +250,7 @@ final class CatalogImporter {
 			if ( $counted ) {
 				wp_defer_term_counting( false );
 			}
+			$recount->stop();
 			SyncGuard::release();
 			$result->set_queries( (int) $this->wpdb->num_queries - $before );
 		}
