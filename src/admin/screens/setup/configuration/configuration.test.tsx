@@ -132,7 +132,9 @@ describe( 'configuration card', () => {
 
 	it( 'quick sync starts the run, then links to the synced product list', async () => {
 		const { user, calls } = await openCard();
-		await user.click( screen.getByRole( 'button', { name: 'Quick sync' } ) );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Quick sync' } )
+		);
 		const link = await screen.findByRole( 'link', {
 			name: 'View the synced products',
 		} );
@@ -151,7 +153,9 @@ describe( 'configuration card', () => {
 describe( 'disconnect: "Delete information"', () => {
 	it( 'asks with both boxes off and sends no deletion by default', async () => {
 		const { user, calls } = await openCard();
-		await user.click( screen.getByRole( 'button', { name: 'Disconnect' } ) );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Disconnect' } )
+		);
 		const dialog = await screen.findByRole( 'dialog', {
 			name: 'Delete information',
 		} );
@@ -172,7 +176,9 @@ describe( 'disconnect: "Delete information"', () => {
 			within( dialog ).getByRole( 'button', { name: 'OK' } )
 		);
 		expect(
-			await screen.findByRole( 'heading', { name: 'Connection settings' } )
+			await screen.findByRole( 'heading', {
+				name: 'Connection settings',
+			} )
 		).toBeInTheDocument();
 		expect( calls ).toContainEqual( {
 			method: 'DELETE',
@@ -186,7 +192,9 @@ describe( 'disconnect: "Delete information"', () => {
 
 	it( 'sends the ticked flags', async () => {
 		const { user, calls } = await openCard();
-		await user.click( screen.getByRole( 'button', { name: 'Disconnect' } ) );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Disconnect' } )
+		);
 		const dialog = await screen.findByRole( 'dialog', {
 			name: 'Delete information',
 		} );
@@ -200,7 +208,9 @@ describe( 'disconnect: "Delete information"', () => {
 			within( dialog ).getByRole( 'button', { name: 'OK' } )
 		);
 		expect(
-			await screen.findByRole( 'heading', { name: 'Connection settings' } )
+			await screen.findByRole( 'heading', {
+				name: 'Connection settings',
+			} )
 		).toBeInTheDocument();
 		expect( calls ).toContainEqual( {
 			method: 'DELETE',
@@ -211,7 +221,9 @@ describe( 'disconnect: "Delete information"', () => {
 
 	it( 'Cancel closes without disconnecting', async () => {
 		const { user, calls } = await openCard();
-		await user.click( screen.getByRole( 'button', { name: 'Disconnect' } ) );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Disconnect' } )
+		);
 		const dialog = await screen.findByRole( 'dialog', {
 			name: 'Delete information',
 		} );
@@ -221,8 +233,6 @@ describe( 'disconnect: "Delete information"', () => {
 		await waitFor( () =>
 			expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument()
 		);
-		expect(
-			calls.some( ( c ) => c.method === 'DELETE' )
-		).toBe( false );
+		expect( calls.some( ( c ) => c.method === 'DELETE' ) ).toBe( false );
 	} );
 } );
