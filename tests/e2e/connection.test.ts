@@ -71,7 +71,7 @@ test( 'wrong secret shows the field error, right credentials lead to the branch 
 	await screenshot( page, '03-branch' );
 } );
 
-test( 'choosing a branch continues; the page reopens on the right step', async () => {
+test( 'choosing a branch continues to "Lấy dữ liệu từ KiotViet"; the page reopens on the right step', async () => {
 	const select = page.getByLabel( 'Chi nhánh đồng bộ sản phẩm' );
 	const options = await select.locator( 'option' ).allTextContents();
 	const branch = options.find(
@@ -80,25 +80,36 @@ test( 'choosing a branch continues; the page reopens on the right step', async (
 	expect( branch ).toBeTruthy();
 	await select.selectOption( { label: branch! } );
 	await page.getByRole( 'button', { name: 'Tiếp tục' } ).click();
+	// The fetch run starts by itself; its screen names the branch (options read "Name (CODE)").
 	await page.getByText( 'Lấy dữ liệu từ KiotViet' ).first().waitFor();
-	await page.getByText( branch!.trim() ).first().waitFor();
-	await screenshot( page, '04-ready' );
+	const branchName = branch!.replace( /\s*\([^)]*\)\s*$/, '' ).trim();
+	await screenshot( page, '04-get-data' );
 
+	// When the data is in, the wizard moves on to the products ("Hàng hóa") step, also after a reload.
+	await page.getByText( 'Hàng hóa' ).first().waitFor( { timeout: 90_000 } );
 	await openPlugin();
-	await page.getByText( 'Lấy dữ liệu từ KiotViet' ).first().waitFor();
+	await page.getByText( 'Hàng hóa' ).first().waitFor();
+	await page.goto(
+		`${ SITE_URL }/wp-admin/admin.php?page=kiotviet-sync&step=config`
+	);
+	await page.getByText( branchName ).first().waitFor();
+	await screenshot( page, '05-configuration' );
 } );
 
 test( 'cancelling the connection asks "Xóa thông tin" and returns to an empty connection screen', async () => {
-	await page.getByRole( 'button', { name: 'Hủy kết nối' } ).first().click();
+	await page
+		.getByRole( 'button', { name: /Hủy kết nối|Ngắt kết nối/ } )
+		.first()
+		.click();
 	const dialog = page.getByRole( 'dialog' );
 	await dialog.getByText( 'Xóa thông tin' ).first().waitFor();
-	await screenshot( page, '05-cancel-confirm' );
+	await screenshot( page, '06-cancel-confirm' );
 	await dialog.getByRole( 'button', { name: 'OK' } ).click();
 	await page.getByLabel( 'Địa chỉ truy cập cửa hàng' ).waitFor();
 	await expect( page.getByLabel( 'Mã bảo mật' ).inputValue() ).resolves.toBe(
 		''
 	);
-	await screenshot( page, '06-disconnected' );
+	await screenshot( page, '07-disconnected' );
 
 	await openPlugin();
 	await page.getByLabel( 'Địa chỉ truy cập cửa hàng' ).waitFor();
