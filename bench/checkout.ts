@@ -2,13 +2,20 @@
  * Checkout overhead: storefront order placement through the Store API (GET cart for the nonce/cart token,
  * POST cart/add-item, POST checkout with cash on delivery), timed from the add-item request to the checkout
  * answer, alternating blocks with order push enabled and disabled so the machine's drift hits both alike.
+ * @param xs
+ * @param q
  */
 const pct = ( xs: number[], q: number ) => {
 	const s = [ ...xs ].sort( ( a, b ) => a - b );
-	return s.length ? s[ Math.min( s.length - 1, Math.ceil( q * s.length ) - 1 ) ] : NaN;
+	return s.length
+		? s[ Math.min( s.length - 1, Math.ceil( q * s.length ) - 1 ) ]
+		: NaN;
 };
 
-export async function placeOrder( siteUrl: string, productId: number ): Promise< number > {
+export async function placeOrder(
+	siteUrl: string,
+	productId: number
+): Promise< number > {
 	const api = `${ siteUrl }/wp-json/wc/store/v1`;
 	const cart = await fetch( `${ api }/cart` );
 	await cart.text();
@@ -18,9 +25,18 @@ export async function placeOrder( siteUrl: string, productId: number ): Promise<
 		'cart-token': cart.headers.get( 'cart-token' ) ?? '',
 	};
 	const t0 = performance.now();
-	const add = await fetch( `${ api }/cart/add-item`, { method: 'POST', headers, body: JSON.stringify( { id: productId, quantity: 1 } ) } );
+	const add = await fetch( `${ api }/cart/add-item`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify( { id: productId, quantity: 1 } ),
+	} );
 	if ( add.status >= 300 ) {
-		throw new Error( `add-item ${ add.status }: ${ ( await add.text() ).slice( 0, 300 ) }` );
+		throw new Error(
+			`add-item ${ add.status }: ${ ( await add.text() ).slice(
+				0,
+				300
+			) }`
+		);
 	}
 	await add.text();
 	const address = {
@@ -36,12 +52,18 @@ export async function placeOrder( siteUrl: string, productId: number ): Promise<
 	const res = await fetch( `${ api }/checkout`, {
 		method: 'POST',
 		headers,
-		body: JSON.stringify( { billing_address: address, shipping_address: address, payment_method: 'cod' } ),
+		body: JSON.stringify( {
+			billing_address: address,
+			shipping_address: address,
+			payment_method: 'cod',
+		} ),
 	} );
 	const text = await res.text();
 	const ms = performance.now() - t0;
 	if ( res.status !== 200 ) {
-		throw new Error( `checkout ${ res.status }: ${ text.slice( 0, 300 ) }` );
+		throw new Error(
+			`checkout ${ res.status }: ${ text.slice( 0, 300 ) }`
+		);
 	}
 	return ms;
 }
@@ -62,7 +84,9 @@ export async function measureCheckout(
 			setPush( push );
 			await placeOrder( siteUrl, productId ); // warm-up after the switch
 			for ( let i = 0; i < perBlock; i++ ) {
-				( push ? on : off ).push( await placeOrder( siteUrl, productId ) );
+				( push ? on : off ).push(
+					await placeOrder( siteUrl, productId )
+				);
 			}
 		}
 	}

@@ -18,7 +18,9 @@ export interface WebhookSetup {
 
 const pct = ( xs: number[], q: number ) => {
 	const s = [ ...xs ].sort( ( a, b ) => a - b );
-	return s.length ? s[ Math.min( s.length - 1, Math.ceil( q * s.length ) - 1 ) ] : NaN;
+	return s.length
+		? s[ Math.min( s.length - 1, Math.ceil( q * s.length ) - 1 ) ]
+		: NaN;
 };
 
 export async function measureWebhooks(
@@ -30,9 +32,14 @@ export async function measureWebhooks(
 	visibleTimeoutMs: number
 ): Promise< Record< string, unknown > > {
 	const subs = await ( await fetch( `${ simUrl }/__sim/webhooks` ) ).json();
-	const sub = ( subs.subscriptions as any[] ).find( ( s ) => String( s.type ?? s.Type ).toLowerCase() === 'stock.update' );
+	const sub = ( subs.subscriptions as any[] ).find(
+		( s ) => String( s.type ?? s.Type ).toLowerCase() === 'stock.update'
+	);
 	if ( ! sub ) {
-		return { error: 'no stock.update subscription registered', subscriptions: subs.subscriptions?.length ?? 0 };
+		return {
+			error: 'no stock.update subscription registered',
+			subscriptions: subs.subscriptions?.length ?? 0,
+		};
 	}
 	const url: string = sub.url ?? sub.Url;
 	const secret: string = sub.secret ?? sub.Secret;
@@ -58,9 +65,21 @@ export async function measureWebhooks(
 			],
 		} );
 	const send = async ( raw: string ) => {
-		const sig = `sha1=${ createHmac( 'sha256', Buffer.from( secret, 'utf8' ) ).update( raw ).digest( 'hex' ) }`;
+		const sig = `sha1=${ createHmac(
+			'sha256',
+			Buffer.from( secret, 'utf8' )
+		)
+			.update( raw )
+			.digest( 'hex' ) }`;
 		const t = performance.now();
-		const res = await fetch( url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': sig }, body: raw } );
+		const res = await fetch( url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-hub-signature': sig,
+			},
+			body: raw,
+		} );
 		const text = await res.text();
 		return { ms: performance.now() - t, status: res.status, text };
 	};
@@ -90,7 +109,9 @@ export async function measureWebhooks(
 		await send( body( ( j ) => ( j === 0 ? want : 200 + s ) ) );
 		let seen = false;
 		while ( performance.now() - t0 < visibleTimeoutMs ) {
-			const res = await fetch( `${ siteUrl }/wp-json/wc/store/v1/products/${ first.woo_id }` );
+			const res = await fetch(
+				`${ siteUrl }/wp-json/wc/store/v1/products/${ first.woo_id }`
+			);
 			const data: any = await res.json().catch( () => ( {} ) );
 			const text = String( data?.stock_availability?.text ?? '' );
 			if ( text.includes( String( want ) ) ) {
@@ -111,7 +132,8 @@ export async function measureWebhooks(
 		not_received: notReceived,
 		visible_samples_ms: visible.map( ( x ) => Math.round( x ) ),
 		visible_timeouts: timeouts.length,
-		visible_p95_ms: timeouts.length > 0 ? null : Math.round( pct( visible, 0.95 ) ),
+		visible_p95_ms:
+			timeouts.length > 0 ? null : Math.round( pct( visible, 0.95 ) ),
 		visible_timeout_ms: visibleTimeoutMs,
 	};
 }

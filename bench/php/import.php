@@ -142,7 +142,34 @@ if ( 200 !== $r['status'] ) {
 	fwrite( STDERR, 'settings failed: ' . wp_json_encode( $r ) . "\n" );
 	exit( 1 );
 }
-$r = kvs_bench_rest( 'PUT', 'kiotviet-sync/v1/catalog/selection', array( 'action' => 'select', 'scope' => 'all' ) );
+$stride = max( 1, (int) ( getenv( 'KVS_BENCH_STRIDE' ) ?: 1 ) );
+if ( 1 === $stride ) {
+	$r = kvs_bench_rest( 'PUT', 'kiotviet-sync/v1/catalog/selection', array( 'action' => 'select', 'scope' => 'all' ) );
+} else {
+	// Time-capped runs: every Nth family (the baseline's subset, the seed's mix; the seed is ordered by kind).
+	$cache = Plugin::instance()->services()->catalog_cache();
+	$ids   = array();
+	$after = 0;
+	$i     = 0;
+	while ( true ) {
+		$rows = $cache->families_after( 'demo', $after, 500, false );
+		if ( array() === $rows ) {
+			break;
+		}
+		$seen = array();
+		foreach ( $rows as $row ) {
+			$family = (int) $row['family_id'];
+			if ( ! isset( $seen[ $family ] ) ) {
+				$seen[ $family ] = true;
+				if ( 0 === $i++ % $stride ) {
+					$ids[] = $family;
+				}
+			}
+			$after = max( $after, $family );
+		}
+	}
+	$r = kvs_bench_rest( 'PUT', 'kiotviet-sync/v1/catalog/selection', array( 'action' => 'select', 'scope' => 'ids', 'ids' => $ids ) );
+}
 $out['selected'] = $r['data']['selected'] ?? null;
 $r               = kvs_bench_rest( 'POST', 'kiotviet-sync/v1/sync/import' );
 if ( 202 !== $r['status'] ) {
