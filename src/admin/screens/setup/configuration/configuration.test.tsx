@@ -57,7 +57,7 @@ function renderConfiguration() {
 	const mock = vi.mocked( apiFetch );
 	mock.mockImplementation( ( async ( options: FetchOptions ) => {
 		const method = options.method ?? 'GET';
-		const path = ( options.path ?? '' ).split( '?' )[ 0 ];
+		const path = ( options.path ?? '' ).split( '?' )[ 0 ] ?? '';
 		calls.push( { method, path, data: options.data } );
 		if ( method === 'GET' && path === '/kiotviet-sync/v1/webhooks' ) {
 			return WEBHOOKS;
