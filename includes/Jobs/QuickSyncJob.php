@@ -54,11 +54,17 @@ final class QuickSyncJob implements RunHandler {
 	public function step( Run $run ): bool {
 		if ( in_array( $run->phase(), CatalogFetchJob::PHASES, true ) ) {
 			$this->fetch->step( $run );
-			if ( 'import_categories' === $run->phase() && true === (bool) $this->settings->load()->get( 'auto_add_new_products' ) ) {
+			$phase = self::phase_after_step( $run );
+			if ( 'import_categories' === $phase && true === (bool) $this->settings->load()->get( 'auto_add_new_products' ) ) {
 				$this->cache->set_selected( $run->retailer(), true, 'new', array(), array() );
 			}
-			return 'done' !== $run->phase();
+			return 'done' !== $phase;
 		}
 		return $this->import->step( $run );
+	}
+
+	/** The phase once a step moved it (a separate call, so the narrowed type before the step does not apply). */
+	private static function phase_after_step( Run $run ): string {
+		return $run->phase();
 	}
 }
