@@ -253,6 +253,7 @@ export async function disconnect( admin: Session ): Promise< void > {
 /** The local site behind SITE_URL: its directory and name (logs are .stack/logs/<name>-*.log). */
 export function localSite(): { dir: string; name: string } {
 	const sites = join( ROOT, '.stack', 'sites' );
+	const found: string[] = [];
 	for ( const name of existsSync( sites ) ? readdirSync( sites ) : [] ) {
 		const config = join( sites, name, 'wp-config.php' );
 		if (
@@ -261,10 +262,26 @@ export function localSite(): { dir: string; name: string } {
 				`'WP_HOME', '${ SITE_URL }'`
 			)
 		) {
-			return { dir: join( sites, name ), name };
+			found.push( name );
 		}
 	}
-	throw new Error( `no local site serves ${ SITE_URL }` );
+	// Several site directories may name the same address; the one whose web server runs is the one.
+	const serving = found.find( ( name ) => {
+		const pid = join( ROOT, '.stack', 'run', `wp-${ name }.pid` );
+		if ( ! existsSync( pid ) ) {
+			return false;
+		}
+		const cmd = `/proc/${ readFileSync( pid, 'utf8' ).trim() }/cmdline`;
+		return (
+			existsSync( cmd ) &&
+			readFileSync( cmd, 'utf8' ).includes( join( sites, name ) )
+		);
+	} );
+	const name = serving ?? found[ 0 ];
+	if ( ! name ) {
+		throw new Error( `no local site serves ${ SITE_URL }` );
+	}
+	return { dir: join( sites, name ), name };
 }
 
 /**

@@ -381,7 +381,7 @@ describe( 'property-based', () => {
 				const r = await post( raw, header );
 				return r.status === 200;
 			} ),
-			{ numRuns: 40, seed: 20261129 }
+			{ numRuns: 25, seed: 20261129 }
 		);
 		expect( settledState() ).toBe( before );
 		expect( warningsSince( mark ) ).toEqual( [] );
@@ -462,7 +462,7 @@ describe( 'property-based', () => {
 				);
 				return r.status < 500;
 			} ),
-			{ numRuns: 40, seed: 20261129 }
+			{ numRuns: 25, seed: 20261129 }
 		);
 		expect( failures ).toEqual( [] );
 		expect( await admin.ok( 'GET', `${ NS }/settings` ) ).toEqual(
