@@ -51,6 +51,18 @@ final class FieldLocksTest extends TestCase {
 		}
 	}
 
+	public function test_paused_product_locks_every_field_on_update_only(): void {
+		$spec    = $this->spec();
+		$paused  = FieldLocks::apply( $spec, array(), array( FieldLocks::WEIGHT, FieldLocks::PAUSED ), false );
+		$remains = array_keys( $paused->to_array() );
+		sort( $remains );
+		self::assertSame( array( 'kv_id', 'kv_meta', 'sku', 'status', 'type' ), $remains );
+		self::assertSame( $spec->to_array(), FieldLocks::apply( $spec, array(), array( FieldLocks::PAUSED ), true )->to_array(), 'creation is whole' );
+		self::assertTrue( FieldLocks::is_paused( array( 'name', FieldLocks::PAUSED ) ) );
+		self::assertFalse( FieldLocks::is_paused( array( 'name' ) ) );
+		self::assertSame( array( FieldLocks::NAME ), FieldLocks::normalize( array( FieldLocks::PAUSED, 'name' ) ), 'never listed as a field lock' );
+	}
+
 	public function test_per_product_locks_add_to_global_locks(): void {
 		$locked = FieldLocks::apply( $this->spec(), array( FieldLocks::NAME ), array( FieldLocks::STOCK ), false );
 		self::assertFalse( $locked->has( WooProductSpec::NAME ) );
