@@ -14,6 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureWebhooks } from './webhooks';
+import { measureCheckout } from './checkout';
 
 const ROOT = resolve( __dirname, '..' );
 const ITEMS = Number( process.env.KVS_BENCH_ITEMS ?? 10000 );
@@ -317,6 +318,9 @@ async function main(): Promise< void > {
 		wh = { error: String( e ) };
 	}
 
+	// 4c. Checkout overhead (Store API, push on vs off).
+	const co = await checkout();
+
 	// 5. Admin bundle.
 	const bundle = `${ ROOT }/build/admin.js`;
 	const bundleKb = existsSync( bundle )
@@ -348,7 +352,7 @@ async function main(): Promise< void > {
 		webhook_ack_p50_ms: wh.ack_p50_ms ?? null,
 		webhook_ack_p99_ms: wh.ack_p99_ms ?? null,
 		webhook_visible_p95_ms: wh.visible_p95_ms ?? null,
-		checkout_overhead_p50_ms: null,
+		checkout_overhead_p50_ms: co.overhead_p50_ms ?? null,
 		products_list_p95_ms: lists.p95_ms,
 		admin_bundle_gz_kb: bundleKb,
 		queries_per_item: round( importQueries / kvItems, 1 ),
@@ -389,6 +393,7 @@ async function main(): Promise< void > {
 			},
 			products_list: lists,
 			webhooks: wh,
+			checkout: co,
 			simulator_requests: reqs.counts,
 			bench_seconds: round( ( Date.now() - started ) / 1000 ),
 		},
@@ -493,7 +498,40 @@ function table( r: any ): string {
 	].join( '\n' );
 }
 
-main().catch( ( e ) => {
+async function checkout(): Promise< any > {
+	log( 'checkout…' );
+	try {
+		const setup = php( 'checkout-setup.php', [ siteDir( 'bench' ), 'off' ] );
+		const res: any = await measureCheckout(
+			`http://127.0.0.1:${ SITES.bench.site }`,
+			Number( setup.product_id ),
+			( on ) => {
+				php( 'checkout-setup.php', [ siteDir( 'bench' ), on ? 'on' : 'off' ] );
+			},
+			Number( process.env.KVS_BENCH_CHECKOUT_BLOCKS ?? 3 ),
+			Number( process.env.KVS_BENCH_CHECKOUT_PER_BLOCK ?? 10 )
+		);
+		res.product_id = setup.product_id;
+		res.settings_error = setup.settings_error;
+		return res;
+	} catch ( e ) {
+		return { error: String( e ) };
+	}
+}
+
+/** KVS_BENCH_ONLY=checkout: measure it on the running bench site and merge into bench/results.json. */
+async function checkoutOnly(): Promise< void > {
+	const file = `${ ROOT }/bench/results.json`;
+	const results = JSON.parse( readFileSync( file, 'utf8' ) );
+	const co = await checkout();
+	results.checkout_overhead_p50_ms = co.overhead_p50_ms ?? null;
+	results.details.checkout = co;
+	writeFileSync( file, JSON.stringify( results, null, 2 ) + '\n' );
+	writeTable( results );
+	process.stdout.write( table( results ) );
+}
+
+( process.env.KVS_BENCH_ONLY === 'checkout' ? checkoutOnly() : main() ).catch( ( e ) => {
 	process.stderr.write( String( e?.stack ?? e ) + '\n' );
 	process.exit( 1 );
 } );
