@@ -403,7 +403,7 @@ async function main(): Promise< void > {
 	// ── 5. Webhooks dropped, duplicated, reordered, and the site unreachable; then one reconciliation run. ──
 	log( 'scenario 5: webhooks dropped/duplicated/reordered, site down' );
 	const s5: Json = {};
-	const wh = php( 'wh-setup' );
+	const wh = php( 'wh-setup', String( Number( process.env.KVS_SOAK_WH_PRODUCTS ?? 20 ) ) );
 	s5.register_status = wh.register_status;
 	const products: { kv_id: string; woo_id: string }[] = wh.products ?? [];
 	const branch = Number( wh.branch_id );

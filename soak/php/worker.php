@@ -323,7 +323,7 @@ try {
 				"SELECT m.kv_id, m.woo_id FROM {$wpdb->prefix}kiotviet_sync_map m
 				 JOIN {$wpdb->posts} p ON p.ID = m.woo_id AND p.post_type = 'product'
 				 JOIN {$wpdb->postmeta} ms ON ms.post_id = m.woo_id AND ms.meta_key = '_manage_stock' AND ms.meta_value = 'yes'
-				 WHERE m.kind = 'product' AND m.woo_id > 0 ORDER BY m.kv_id LIMIT 60",
+				 WHERE m.kind = 'product' AND m.woo_id > 0 ORDER BY m.kv_id LIMIT " . max( 1, (int) ( $argv[3] ?? 60 ) ),
 				ARRAY_A
 			);
 			kvs_soak_out( array( 'register_status' => $r['status'], 'receiver_url' => $r['data']['receiver_url'] ?? null, 'branch_id' => Plugin::instance()->services()->connection_repository()->load()->branch_id(), 'products' => $rows ) );
