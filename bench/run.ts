@@ -240,12 +240,28 @@ async function main(): Promise< void > {
 	const importRate = written / imp.import.seconds;
 	const importCapped = written < kvItems;
 	// A capped import: the rest of the catalog at the rate of its product batches (categories are done first).
-	const prodSteps = ( imp.import.log ?? [] ).filter( ( l: any ) => l.phase === 'import_products' && l.items > 0 );
-	const prodItems = prodSteps.reduce( ( a: number, l: any ) => a + l.items, 0 );
-	const prodRate = prodItems / Math.max( 0.001, prodSteps.reduce( ( a: number, l: any ) => a + l.seconds, 0 ) );
-	const prodQpi = prodSteps.reduce( ( a: number, l: any ) => a + l.queries, 0 ) / Math.max( 1, prodItems );
+	const prodSteps = ( imp.import.log ?? [] ).filter(
+		( l: any ) => l.phase === 'import_products' && l.items > 0
+	);
+	const prodItems = prodSteps.reduce(
+		( a: number, l: any ) => a + l.items,
+		0
+	);
+	const prodRate =
+		prodItems /
+		Math.max(
+			0.001,
+			prodSteps.reduce( ( a: number, l: any ) => a + l.seconds, 0 )
+		);
+	const prodQpi =
+		prodSteps.reduce( ( a: number, l: any ) => a + l.queries, 0 ) /
+		Math.max( 1, prodItems );
 	const remaining = importCapped ? Math.max( 0, kvItems - written ) : 0;
-	const importSeconds = imp.fetch.seconds + imp.connect_seconds + imp.import.seconds + ( remaining > 0 ? remaining / prodRate : 0 );
+	const importSeconds =
+		imp.fetch.seconds +
+		imp.connect_seconds +
+		imp.import.seconds +
+		( remaining > 0 ? remaining / prodRate : 0 );
 	const importQueries = imp.import.queries + remaining * prodQpi;
 	log(
 		`import: ${ written } items in ${ imp.import.seconds.toFixed(
@@ -441,14 +457,27 @@ function round( x: number, d = 2 ): number {
 }
 
 /**
+ * A target's verdict in the results table.
+ *
+ * @param ok Whether the target was met, null when not measured.
+ */
+function verdict( ok: boolean | null ): string {
+	if ( ok === null ) {
+		return '—';
+	}
+	return ok ? 'met' : '**missed**';
+}
+
+/**
  * The results table for docs/benchmarks.md.
- * @param r
+ *
+ * @param r The results.
  */
 function table( r: any ): string {
 	const row = ( k: string, target: string, ok: boolean | null ) =>
 		`| ${ k } | ${
 			r[ k ] === null ? 'not measured' : r[ k ]
-		} | ${ target } | ${ ok === null ? '—' : ok ? 'met' : '**missed**' } |`;
+		} | ${ target } | ${ verdict( ok ) } |`;
 	const le = ( k: string, t: number ) =>
 		r[ k ] === null ? null : r[ k ] <= t;
 	return [
@@ -501,12 +530,18 @@ function table( r: any ): string {
 async function checkout(): Promise< any > {
 	log( 'checkout…' );
 	try {
-		const setup = php( 'checkout-setup.php', [ siteDir( 'bench' ), 'off' ] );
+		const setup = php( 'checkout-setup.php', [
+			siteDir( 'bench' ),
+			'off',
+		] );
 		const res: any = await measureCheckout(
 			`http://127.0.0.1:${ SITES.bench.site }`,
 			Number( setup.product_id ),
 			( on ) => {
-				php( 'checkout-setup.php', [ siteDir( 'bench' ), on ? 'on' : 'off' ] );
+				php( 'checkout-setup.php', [
+					siteDir( 'bench' ),
+					on ? 'on' : 'off',
+				] );
 			},
 			Number( process.env.KVS_BENCH_CHECKOUT_BLOCKS ?? 3 ),
 			Number( process.env.KVS_BENCH_CHECKOUT_PER_BLOCK ?? 10 )
@@ -531,7 +566,9 @@ async function checkoutOnly(): Promise< void > {
 	process.stdout.write( table( results ) );
 }
 
-( process.env.KVS_BENCH_ONLY === 'checkout' ? checkoutOnly() : main() ).catch( ( e ) => {
-	process.stderr.write( String( e?.stack ?? e ) + '\n' );
-	process.exit( 1 );
-} );
+( process.env.KVS_BENCH_ONLY === 'checkout' ? checkoutOnly() : main() ).catch(
+	( e ) => {
+		process.stderr.write( String( e?.stack ?? e ) + '\n' );
+		process.exit( 1 );
+	}
+);

@@ -62,7 +62,7 @@ check php-lint php_lint
 check phpcs vendor/bin/phpcs -q
 check phpstan vendor/bin/phpstan analyse --no-progress --memory-limit=1G
 check typecheck npx tsc --noEmit -p tsconfig.json
-check eslint npx wp-scripts lint-js src tools scripts tests/e2e
+check eslint npx wp-scripts lint-js src tools scripts tests/e2e bench soak webpack.config.js
 check build npm run --silent build
 check i18n npx tsx scripts/i18n/build.ts --check
 

@@ -68,7 +68,7 @@ function php( ...args: string[] ): Json {
 	const r = spawnSync(
 		'php',
 		[ '-d', 'memory_limit=512M', 'soak/php/worker.php', SITE_DIR, ...args ],
-		{ cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 << 20 }
+		{ cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
 	);
 	const res = parse( r.stdout );
 	res.exit = r.status;
@@ -403,7 +403,10 @@ async function main(): Promise< void > {
 	// ── 5. Webhooks dropped, duplicated, reordered, and the site unreachable; then one reconciliation run. ──
 	log( 'scenario 5: webhooks dropped/duplicated/reordered, site down' );
 	const s5: Json = {};
-	const wh = php( 'wh-setup', String( Number( process.env.KVS_SOAK_WH_PRODUCTS ?? 20 ) ) );
+	const wh = php(
+		'wh-setup',
+		String( Number( process.env.KVS_SOAK_WH_PRODUCTS ?? 20 ) )
+	);
 	s5.register_status = wh.register_status;
 	const products: { kv_id: string; woo_id: string }[] = wh.products ?? [];
 	const branch = Number( wh.branch_id );
