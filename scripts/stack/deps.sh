@@ -29,7 +29,10 @@ fi
 cd "$ROOT"
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
 	log "installing npm dependencies"
-	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error >/dev/null; else npm install --no-audit --no-fund --loglevel=error >/dev/null; fi
+	# npm ci installs exactly the lock file; if the lock and package.json disagree, npm install repairs it.
+	if [ ! -f package-lock.json ] || ! npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1; then
+		npm install --no-audit --no-fund --loglevel=error >/dev/null
+	fi
 fi
 if [ ! -f vendor/autoload.php ] || [ composer.json -nt vendor/autoload.php ]; then
 	log "installing composer dependencies"
