@@ -48,8 +48,14 @@ final class ActionSchedulerScheduler implements Scheduler {
 	 * @param string|null $hook Hook name, null for all.
 	 */
 	public function unschedule_all( ?string $hook = null ): void {
+		if ( null !== $hook ) {
+			// Hook without a group: Action Scheduler cancels every action of the hook, whatever its arguments
+			// (with a group it would match only actions whose arguments are empty). Our hooks are prefixed.
+			as_unschedule_all_actions( $hook );
+			return;
+		}
 		// With an empty hook Action Scheduler cancels the whole group.
-		as_unschedule_all_actions( $hook ?? '', array(), self::GROUP );
+		as_unschedule_all_actions( '', array(), self::GROUP );
 	}
 
 	/**

@@ -184,7 +184,7 @@ final class DeliveryTest extends WebhookTestCase {
 		$this->sim( 'POST', '/__sim/pricebooks/78', array( 'isActive' => false ) );
 		$this->flush();
 		$this->process();
-		self::assertNotFalse( wp_next_scheduled( WebhookServices::HOOK_REPRICE ) );
+		self::assertTrue( \KiotVietSync\Plugin::instance()->services()->scheduler()->is_scheduled( WebhookServices::HOOK_REPRICE ) );
 		$this->webhooks()->run_reprice();
 		$reloaded = $this->reload( $product->get_id() );
 		self::assertSame( '428000', $reloaded->get_regular_price() );
