@@ -15,7 +15,6 @@ use KiotVietSync\Admin\HealthCheck;
 use KiotVietSync\Admin\HealthNotice;
 use KiotVietSync\Jobs\HistoryPruneJob;
 use KiotVietSync\Jobs\ActionSchedulerScheduler;
-use KiotVietSync\Jobs\AutoScheduler;
 use KiotVietSync\Jobs\Scheduler;
 use KiotVietSync\Jobs\WpCronScheduler;
 use KiotVietSync\KiotViet\CallBudget;
@@ -144,8 +143,12 @@ final class Services {
 	public function scheduler(): Scheduler {
 		return $this->shared(
 			'scheduler',
-			// Decided per call: Action Scheduler is not loaded yet when services are built.
-			static fn (): Scheduler => new AutoScheduler( new WpCronScheduler(), new ActionSchedulerScheduler() )
+			static function (): Scheduler {
+				if ( function_exists( 'as_schedule_single_action' ) ) {
+					return new ActionSchedulerScheduler();
+				}
+				return new WpCronScheduler();
+			}
 		);
 	}
 
