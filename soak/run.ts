@@ -482,11 +482,12 @@ async function main(): Promise< void > {
 		)
 	);
 	// Ours: the message names a file of this plugin (its checkout, the site's plugins/kiotviet-sync, or soak/).
-	const ours = warn.filter( ( l ) =>
-		/plugins\/kiotviet-sync\/|\/work\/main\/(includes|soak|kiotviet-sync\.php|uninstall\.php)|kiotviet_sync|KiotVietSync/.test(
-			l.line
-		)
+	// ROOT, not a fixed path: the soak may run from another clone (with its own MariaDB, KVS_DB_PORT).
+	const rootRe = ROOT.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' );
+	const oursRe = new RegExp(
+		`plugins/kiotviet-sync/|${ rootRe }/(includes|soak|kiotviet-sync\\.php|uninstall\\.php)|kiotviet_sync|KiotVietSync`
 	);
+	const ours = warn.filter( ( l ) => oursRe.test( l.line ) );
 	const other: Record< string, number > = {};
 	for ( const l of warn ) {
 		if ( ! ours.includes( l ) ) {
