@@ -15,7 +15,9 @@ use KiotVietSync\Storage\MappingRepository;
 use KiotVietSync\Storage\MappingSnapshot;
 use KiotVietSync\Storage\SyncLogWriter;
 use KiotVietSync\WooCommerce\CategoryWriter;
+use KiotVietSync\WooCommerce\BatchTransients;
 use KiotVietSync\WooCommerce\DeferredProductTermRecount;
+use KiotVietSync\WooCommerce\NewProductMetaBuffer;
 use KiotVietSync\WooCommerce\ProductWriter;
 use KiotVietSync\WooCommerce\SyncGuard;
 use Throwable;
@@ -228,20 +230,37 @@ final class CatalogImporter {
 		if ( $counted ) {
 			wp_defer_term_counting( true );
 		}
-		$recount = new DeferredProductTermRecount();
+		$recount    = new DeferredProductTermRecount();
+		$meta       = new NewProductMetaBuffer( $this->wpdb );
+		$transients = new BatchTransients( $this->wpdb );
 		$recount->start();
+		/**
+		 * Whether the writer buffers the post meta of the products it creates (one multi-row INSERT per object)
+		 * and keeps transients in the runtime cache until the end of the batch (default true; false = every
+		 * WooCommerce write goes to the database as it happens, e.g. to measure the difference).
+		 */
+		if ( apply_filters( 'kiotviet_sync_batch_write_buffer', true ) ) {
+			$meta->start();
+			$transients->start();
+			$this->meta_buffer = $meta;
+		}
 		SyncGuard::enter();
 		$tx->begin();
 		try {
 			$work( $tx );
+			$meta->flush();
 			if ( $counted ) {
 				wp_defer_term_counting( false ); // Recounts the touched terms, inside the transaction.
 				$counted = false;
 			}
 			$this->sync_deferred_parents();
 			$recount->finish(); // WooCommerce's product_count_* term meta, once per batch instead of once per save.
+			$meta->finish();
+			$transients->finish(); // The batch's last transient operations, once.
 			$tx->commit();
 		} catch ( Throwable $e ) {
+			$meta->stop();
+			$transients->stop();
 			$tx->rollback();
 			$this->flush_runtime_cache();
 			$this->log->record( SyncLogWriter::CHANNEL_IMPORT, 'batch', SyncLogWriter::RESULT_ERROR, 'Import batch rolled back: ' . $e->getMessage() );
@@ -251,8 +270,28 @@ final class CatalogImporter {
 				wp_defer_term_counting( false );
 			}
 			$recount->stop();
+			$meta->stop();
+			$transients->stop();
+			$this->meta_buffer = null;
 			SyncGuard::release();
 			$result->set_queries( (int) $this->wpdb->num_queries - $before );
+		}
+	}
+
+	/** Meta buffer of the running batch (null when off). */
+	private ?NewProductMetaBuffer $meta_buffer = null;
+
+	/** Writes the buffered meta of the item just written (before its savepoint is released). */
+	private function item_flush(): void {
+		if ( null !== $this->meta_buffer ) {
+			$this->meta_buffer->flush();
+		}
+	}
+
+	/** The item's savepoint was rolled back: its buffered meta goes with it. */
+	private function item_discard(): void {
+		if ( null !== $this->meta_buffer ) {
+			$this->meta_buffer->discard();
 		}
 	}
 
@@ -390,9 +429,11 @@ final class CatalogImporter {
 			$tx->item_begin();
 			try {
 				$this->write_one( MappingRepository::KIND_PRODUCT, $spec, $decision, $snapshot, $terms, $locks, $snapshot->locks( MappingRepository::KIND_PRODUCT, $kv_id ), $plan->product(), $result, 0, true );
+				$this->item_flush();
 				$tx->item_commit();
 			} catch ( Throwable $e ) {
 				$tx->item_rollback();
+				$this->item_discard();
 				$snapshot = $backup;
 				$this->flush_runtime_cache();
 				$this->fail( $result, MappingRepository::KIND_PRODUCT, $kv_id, $decision->woo_id(), $e->getMessage() );
@@ -404,9 +445,11 @@ final class CatalogImporter {
 			$tx->item_begin();
 			try {
 				$this->write_family( $plan, $snapshot, $terms, $locks, $match_by_sku, $result );
+				$this->item_flush();
 				$tx->item_commit();
 			} catch ( Throwable $e ) {
 				$tx->item_rollback();
+				$this->item_discard();
 				$snapshot = $backup;
 				$this->flush_runtime_cache();
 				$this->fail( $result, MappingRepository::KIND_PRODUCT, $plan->family_id(), null, $e->getMessage(), false );
@@ -447,7 +490,9 @@ final class CatalogImporter {
 		}
 		$parent_item = $result->item( MappingRepository::KIND_PRODUCT, $parent_id );
 		if ( $changed || ( null !== $parent_item && ImportBatchResult::SKIPPED !== $parent_item['action'] ) ) {
-			// Prices, stock status and the children list of the parent, once per family.
+			// Prices, stock status and the children list of the parent, once per family (WooCommerce reads the
+			// children's meta with its own SQL here: buffered rows go to the database first).
+			$this->item_flush();
 			\WC_Product_Variable::sync( $woo_parent );
 			$this->synced_parents[ $woo_parent ] = true;
 			$this->mapping->upsert( MappingRepository::KIND_PRODUCT, $parent_id, array( 'synced_at' => gmdate( 'Y-m-d H:i:s' ) ) );
