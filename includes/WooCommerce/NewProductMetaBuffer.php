@@ -48,6 +48,15 @@ final class NewProductMetaBuffer {
 	/** @var array<int, true> Posts with pending rows. */
 	private array $pending = array();
 
+	/** @var array<int, true> Every product/variation post created while the buffer runs. */
+	private array $created = array();
+
+	/** wp_insert_post() is inserting a new product or variation: the next clean_post_cache() names it. */
+	private bool $inserting = false;
+
+	/** @var array<int, array<string, true>> Created post => taxonomies whose terms were set since. */
+	private array $termed = array();
+
 	private int $flushes = 0;
 
 	public function __construct( \wpdb $wpdb ) {
@@ -70,6 +79,11 @@ final class NewProductMetaBuffer {
 		add_filter( 'get_post_metadata', array( $this, 'on_get' ), PHP_INT_MAX, 4 );
 		add_action( 'woocommerce_new_product', array( $this, 'flush_post' ), PHP_INT_MIN, 1 );
 		add_action( 'woocommerce_new_product_variation', array( $this, 'flush_post' ), PHP_INT_MIN, 1 );
+		add_filter( 'wp_insert_post_data', array( $this, 'on_insert_post_data' ), PHP_INT_MAX, 4 );
+		add_action( 'clean_post_cache', array( $this, 'on_clean_post_cache' ), PHP_INT_MIN, 1 );
+		add_action( 'set_object_terms', array( $this, 'on_set_terms' ), PHP_INT_MIN, 4 );
+		add_action( 'added_term_relationship', array( $this, 'on_added_relationship' ), PHP_INT_MIN, 3 );
+		add_filter( 'terms_pre_query', array( $this, 'on_terms_query' ), PHP_INT_MAX, 2 );
 	}
 
 	/** Inserts the pending rows and stops buffering (call before COMMIT); idempotent. */
@@ -95,6 +109,14 @@ final class NewProductMetaBuffer {
 		remove_filter( 'get_post_metadata', array( $this, 'on_get' ), PHP_INT_MAX );
 		remove_action( 'woocommerce_new_product', array( $this, 'flush_post' ), PHP_INT_MIN );
 		remove_action( 'woocommerce_new_product_variation', array( $this, 'flush_post' ), PHP_INT_MIN );
+		remove_filter( 'wp_insert_post_data', array( $this, 'on_insert_post_data' ), PHP_INT_MAX );
+		remove_action( 'clean_post_cache', array( $this, 'on_clean_post_cache' ), PHP_INT_MIN );
+		remove_action( 'set_object_terms', array( $this, 'on_set_terms' ), PHP_INT_MIN );
+		$this->inserting = false;
+		remove_action( 'added_term_relationship', array( $this, 'on_added_relationship' ), PHP_INT_MIN );
+		remove_filter( 'terms_pre_query', array( $this, 'on_terms_query' ), PHP_INT_MAX );
+		$this->created = array();
+		$this->termed  = array();
 		foreach ( array_keys( $this->meta ) as $post_id ) {
 			wp_cache_delete( $post_id, 'post_meta' );
 		}
@@ -132,6 +154,7 @@ final class NewProductMetaBuffer {
 		if ( $update || $post_id <= 0 || isset( $this->meta[ $post_id ] ) ) {
 			return;
 		}
+		$this->created[ $post_id ] = true;
 		// wp_insert_post() has just inserted the row; nothing has written meta for it through the API yet
 		// unless a plugin did so earlier on this same insert (then the cache already holds rows: don't track).
 		$cached = wp_cache_get( $post_id, 'post_meta' );
@@ -259,6 +282,84 @@ final class NewProductMetaBuffer {
 			$this->prime( $post_id );
 		}
 		return $check;
+	}
+
+	/**
+	 * @param mixed $data    Post row about to be written.
+	 * @param mixed $postarr Arguments.
+	 * @param mixed $raw     Unsanitised arguments.
+	 * @param mixed $update  Whether an existing post is updated.
+	 * @return mixed
+	 */
+	public function on_insert_post_data( $data, $postarr, $raw, $update ) {
+		$this->inserting = ! $update && is_array( $data ) && in_array( $data['post_type'] ?? '', self::POST_TYPES, true );
+		return $data;
+	}
+
+	/**
+	 * wp_insert_post() cleans the new post's cache right after its INSERT, before the status transition
+	 * (whose term count reads the new post's terms): the earliest point the id is known.
+	 *
+	 * @param mixed $post_id Post id.
+	 */
+	public function on_clean_post_cache( $post_id ): void {
+		if ( $this->inserting ) {
+			$this->inserting = false;
+			$this->on_save_post( $post_id, null, false );
+		}
+	}
+
+	/**
+	 * @param mixed $object_id Object id.
+	 * @param mixed $terms     Terms.
+	 * @param mixed $tt_ids    Term taxonomy ids.
+	 * @param mixed $taxonomy  Taxonomy.
+	 */
+	public function on_set_terms( $object_id, $terms, $tt_ids, $taxonomy ): void {
+		if ( isset( $this->created[ (int) $object_id ] ) ) {
+			$this->termed[ (int) $object_id ][ (string) $taxonomy ] = true;
+		}
+	}
+
+	/**
+	 * @param mixed $object_id Object id.
+	 * @param mixed $tt_id     Term taxonomy id.
+	 * @param mixed $taxonomy  Taxonomy.
+	 */
+	public function on_added_relationship( $object_id, $tt_id, $taxonomy ): void {
+		$this->on_set_terms( $object_id, array(), array(), $taxonomy );
+	}
+
+	/**
+	 * `terms_pre_query`: the terms of posts created in this batch, in taxonomies nothing has set terms in yet,
+	 * are none (wp_insert_post's term count on the status transition, wp_set_object_terms' "old terms" of a
+	 * first assignment): answered without a query. Everything else goes to the database.
+	 *
+	 * @param mixed $terms Null, or another filter's answer.
+	 * @param mixed $query WP_Term_Query.
+	 * @return mixed
+	 */
+	public function on_terms_query( $terms, $query ) {
+		if ( null !== $terms || ! $query instanceof \WP_Term_Query || array() === $this->created ) {
+			return $terms;
+		}
+		$vars       = $query->query_vars;
+		$ids        = isset( $vars['object_ids'] ) ? wp_parse_id_list( $vars['object_ids'] ) : array();
+		$taxonomies = isset( $vars['taxonomy'] ) ? array_filter( (array) $vars['taxonomy'] ) : array();
+		if ( array() === $ids || array() === $taxonomies || 'count' === ( $vars['fields'] ?? '' ) ) {
+			return $terms;
+		}
+		foreach ( $ids as $id ) {
+			if ( ! isset( $this->created[ $id ] ) ) {
+				return $terms;
+			}
+			foreach ( $taxonomies as $taxonomy ) {
+				if ( isset( $this->termed[ $id ][ (string) $taxonomy ] ) ) {
+					return $terms;
+				}
+			}
+		}
+		return array();
 	}
 
 	/**
