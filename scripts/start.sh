@@ -10,7 +10,8 @@ bash scripts/stack/deps.sh
 # Rebuild the admin app and translations only when their sources changed (keeps a warm start fast).
 if [ ! -f build/admin.js ] || [ -n "$(find src webpack.config.js package.json -newer build/admin.js -print -quit 2>/dev/null)" ]; then
 	log "building the admin app"
-	npm run --silent build >"$STACK/build.log" 2>&1 || { mkdir -p "$STACK"; tail -30 "$STACK/build.log" >&2; die "build failed"; }
+	mkdir -p "$STACK"
+	npm run --silent build >"$STACK/build.log" 2>&1 || { tail -30 "$STACK/build.log" >&2; die "build failed"; }
 fi
 if [ -f scripts/i18n/build.ts ] && { [ ! -f languages/kiotviet-sync-vi.mo ] || [ -n "$(find languages -name '*.po' -newer languages/kiotviet-sync-vi.mo -print -quit)" ]; }; then
 	npx tsx scripts/i18n/build.ts >/dev/null

@@ -5,11 +5,13 @@ set -euo pipefail
 source "$(dirname "$0")/../lib/env.sh"
 
 need_pkgs=()
-php -m 2>/dev/null | grep -qi '^mysqli$' || need_pkgs+=(php8.2-mysql)
-php -m 2>/dev/null | grep -qi '^curl$' || need_pkgs+=(php8.2-curl)
-php -m 2>/dev/null | grep -qi '^gd$' || need_pkgs+=(php8.2-gd)
-php -m 2>/dev/null | grep -qi '^zip$' || need_pkgs+=(php8.2-zip)
-php -m 2>/dev/null | grep -qi '^bcmath$' || need_pkgs+=(php8.2-bcmath)
+# One `php -m` read (grep -q on a pipe would end it early: SIGPIPE + pipefail = a false "missing").
+php_modules="$(php -m 2>/dev/null || true)"
+grep -qix 'mysqli' <<<"$php_modules" || need_pkgs+=(php8.2-mysql)
+grep -qix 'curl' <<<"$php_modules" || need_pkgs+=(php8.2-curl)
+grep -qix 'gd' <<<"$php_modules" || need_pkgs+=(php8.2-gd)
+grep -qix 'zip' <<<"$php_modules" || need_pkgs+=(php8.2-zip)
+grep -qix 'bcmath' <<<"$php_modules" || need_pkgs+=(php8.2-bcmath)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_pkgs+=(mariadb-server)
 command -v mariadb >/dev/null 2>&1 || need_pkgs+=(mariadb-client)
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
