@@ -169,11 +169,17 @@ function wc_product_has_unique_sku( $product_id, $sku ) {
  * @param int $post_id Product id (0: all).
  */
 function wc_delete_product_transients( $post_id = 0 ) {
+	// As WooCommerce 8.9: fixed-name transients first, then the per-product ones, then the version bump.
+	foreach ( array( 'wc_products_onsale', 'wc_featured_products', 'wc_outofstock_count', 'wc_low_stock_count' ) as $transient ) {
+		delete_transient( $transient );
+	}
 	if ( $post_id > 0 ) {
 		foreach ( array( 'wc_product_children_', 'wc_var_prices_', 'wc_related_', 'wc_child_has_weight_', 'wc_child_has_dimensions_' ) as $transient ) {
 			delete_transient( $transient . $post_id );
 		}
 	}
+	// WC_Cache_Helper::get_transient_version( 'product', true ).
+	set_transient( 'product-transient-version', (string) time() );
 	do_action( 'woocommerce_delete_product_transients', $post_id );
 }
 
