@@ -120,12 +120,9 @@ final class Plugin {
 			$this->services->product_list_column(),
 			$this->services->synced_data_eraser(),
 			$this->services->branch_stock_rewriter(),
+			// WP-Cron intervals, and the move of WP-Cron jobs into Action Scheduler once it is ready.
+			$this->services->scheduler(),
 		);
-		$scheduler = $this->services->scheduler();
-		if ( $scheduler instanceof Registerable ) {
-			// WP-Cron needs our recurrence intervals registered.
-			$features[] = $scheduler;
-		}
 		return $features;
 	}
 

@@ -15,6 +15,7 @@ use KiotVietSync\Admin\HealthCheck;
 use KiotVietSync\Admin\HealthNotice;
 use KiotVietSync\Jobs\HistoryPruneJob;
 use KiotVietSync\Jobs\ActionSchedulerScheduler;
+use KiotVietSync\Jobs\AutoScheduler;
 use KiotVietSync\Jobs\Scheduler;
 use KiotVietSync\Jobs\WpCronScheduler;
 use KiotVietSync\KiotViet\CallBudget;
@@ -138,17 +139,15 @@ final class Services {
 	}
 
 	/**
-	 * Background scheduler: Action Scheduler when present, WP-Cron otherwise.
+	 * Background scheduler: Action Scheduler (WooCommerce's bundled copy) once it is ready, WP-Cron before that
+	 * and where it is absent (the stand-in). Decided per call: Action Scheduler is not loaded yet when the
+	 * services are built (woocommerce_loaded). WP-Cron jobs of ours are moved into Action Scheduler on
+	 * every action_scheduler_init (AutoScheduler::drain_wp_cron()).
 	 */
-	public function scheduler(): Scheduler {
+	public function scheduler(): AutoScheduler {
 		return $this->shared(
 			'scheduler',
-			static function (): Scheduler {
-				if ( function_exists( 'as_schedule_single_action' ) ) {
-					return new ActionSchedulerScheduler();
-				}
-				return new WpCronScheduler();
-			}
+			static fn (): AutoScheduler => new AutoScheduler( new WpCronScheduler(), new ActionSchedulerScheduler() )
 		);
 	}
 

@@ -9,7 +9,9 @@ declare( strict_types=1 );
 
 namespace KiotVietSync\Admin;
 
+use KiotVietSync\Jobs\AutoScheduler;
 use KiotVietSync\Jobs\Scheduler;
+use KiotVietSync\Jobs\WpCronScheduler;
 use KiotVietSync\KiotViet\CallBudget;
 use KiotVietSync\KiotViet\TokenStore;
 use KiotVietSync\Storage\ConnectionRepository;
@@ -206,12 +208,15 @@ final class HealthCheck {
 	}
 
 	/**
-	 * Pending and recently failed jobs of ours.
+	 * Pending and recently failed jobs of ours: Action Scheduler's group (once it is ready) plus anything
+	 * still queued in WP-Cron (the only scheduler on stores without Action Scheduler; on WooCommerce, jobs
+	 * queued before Action Scheduler was ready until they are moved into it).
 	 *
 	 * @return array{pending: int, failed: int}
 	 */
 	private static function queue(): array {
-		if ( function_exists( 'as_get_scheduled_actions' ) ) {
+		$cron = self::wp_cron_pending();
+		if ( AutoScheduler::action_scheduler_ready() && function_exists( 'as_get_scheduled_actions' ) ) {
 			$pending = as_get_scheduled_actions(
 				array(
 					'group'    => Scheduler::GROUP,
@@ -231,23 +236,20 @@ final class HealthCheck {
 				'ids'
 			);
 			return array(
-				'pending' => is_array( $pending ) ? count( $pending ) : 0,
+				'pending' => ( is_array( $pending ) ? count( $pending ) : 0 ) + $cron,
 				'failed'  => is_array( $failed ) ? count( $failed ) : 0,
 			);
 		}
-		$pending = 0;
-		$crons   = function_exists( '_get_cron_array' ) ? _get_cron_array() : array();
-		foreach ( (array) $crons as $events ) {
-			foreach ( (array) $events as $hook => $instances ) {
-				if ( 0 === strpos( (string) $hook, Scheduler::HOOK_PREFIX ) ) {
-					$pending += count( (array) $instances );
-				}
-			}
-		}
-		unset( $crons );
 		return array(
-			'pending' => $pending,
+			'pending' => $cron,
 			'failed'  => 0,
 		);
+	}
+
+	/**
+	 * Pending WP-Cron events of ours.
+	 */
+	private static function wp_cron_pending(): int {
+		return count( ( new WpCronScheduler() )->pending_jobs() );
 	}
 }

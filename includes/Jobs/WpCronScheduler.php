@@ -15,7 +15,7 @@ use KiotVietSync\Infrastructure\Registerable;
  * Schedules through WP-Cron when Action Scheduler is not available (e.g. the WooCommerce stand-in).
  * Recurring jobs use our own named intervals, registered on cron_schedules.
  */
-final class WpCronScheduler implements Scheduler, Registerable {
+final class WpCronScheduler implements PendingJobSource, Registerable {
 
 	/**
 	 * Interval name => seconds, offered to WP-Cron.
@@ -116,6 +116,45 @@ final class WpCronScheduler implements Scheduler, Registerable {
 			return false !== wp_next_scheduled( $hook, $args );
 		}
 		return in_array( $hook, self::plugin_hooks(), true ) || false !== wp_next_scheduled( $hook );
+	}
+
+	/**
+	 * Pending kiotviet_sync_ events, with their recurrence in seconds (null for one-off events).
+	 *
+	 * @return list<array{hook: string, args: array<mixed>, timestamp: int, interval: int|null}>
+	 */
+	public function pending_jobs(): array {
+		$jobs  = array();
+		$crons = function_exists( '_get_cron_array' ) ? _get_cron_array() : array();
+		foreach ( (array) $crons as $timestamp => $events ) {
+			foreach ( (array) $events as $hook => $instances ) {
+				if ( 0 !== strpos( (string) $hook, self::HOOK_PREFIX ) ) {
+					continue;
+				}
+				foreach ( (array) $instances as $event ) {
+					$event    = (array) $event;
+					$interval = isset( $event['schedule'] ) && false !== $event['schedule'] && ! empty( $event['interval'] ) ? (int) $event['interval'] : null;
+					$jobs[]   = array(
+						'hook'      => (string) $hook,
+						'args'      => isset( $event['args'] ) ? (array) $event['args'] : array(),
+						'timestamp' => (int) $timestamp,
+						'interval'  => $interval,
+					);
+				}
+			}
+		}
+		return $jobs;
+	}
+
+	/**
+	 * Removes one pending event (a recurring one stops recurring).
+	 *
+	 * @param string       $hook      Hook name.
+	 * @param array<mixed> $args      Arguments.
+	 * @param int          $timestamp When it was due.
+	 */
+	public function remove_job( string $hook, array $args, int $timestamp ): void {
+		wp_unschedule_event( $timestamp, $hook, $args );
 	}
 
 	/**

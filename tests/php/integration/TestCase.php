@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace KiotVietSync\Tests\Integration;
 
+use KiotVietSync\Jobs\WpCronScheduler;
 use PHPUnit\Framework\TestCase as PhpUnitTestCase;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -28,6 +29,12 @@ abstract class TestCase extends PhpUnitTestCase {
 	/** @var int */
 	private static $user_counter = 0;
 
+	/** @var int Highest Action Scheduler action id when the test started (0 without Action Scheduler). */
+	private $action_baseline = 0;
+
+	/** @var array<string, true> Our WP-Cron events (committed) when the test started. */
+	private $cron_baseline = array();
+
 	protected function setUp(): void {
 		parent::setUp();
 		global $wpdb;
@@ -35,6 +42,7 @@ abstract class TestCase extends PhpUnitTestCase {
 		$wpdb->query( 'SET autocommit = 0' );
 		$wpdb->query( 'START TRANSACTION' );
 		$this->flush_caches();
+		$this->remember_jobs();
 		$_GET  = array();
 		$_POST = array();
 	}
@@ -53,10 +61,72 @@ abstract class TestCase extends PhpUnitTestCase {
 		$this->registered_taxonomies = array();
 		wp_set_current_user( 0 );
 		$this->flush_caches();
+		$this->remove_committed_jobs();
 		$_GET     = array();
 		$_POST    = array();
 		$_REQUEST = array();
 		parent::tearDown();
+	}
+
+	/**
+	 * Notes which background jobs of ours exist (committed) before the test runs. Jobs live in the database
+	 * (Action Scheduler's tables on WooCommerce, the cron option on the stand-in), so the rollback removes
+	 * the ones a test schedules, unless the test commits (webhook tests commit for the site's receiver).
+	 */
+	private function remember_jobs(): void {
+		global $wpdb;
+		$this->action_baseline = 0;
+		if ( self::has_action_scheduler_tables() ) {
+			$this->action_baseline = (int) $wpdb->get_var( "SELECT COALESCE(MAX(action_id), 0) FROM {$wpdb->actionscheduler_actions}" );
+		}
+		$this->cron_baseline = array_fill_keys( array_keys( self::our_cron_events() ), true );
+	}
+
+	/**
+	 * After the rollback: removes jobs of ours that a test committed (or that the site's own web server
+	 * scheduled while the test ran). Left pending, the site's queue runner (WP-Cron, or Action Scheduler's
+	 * runner on real WooCommerce) runs them in the background, in another database connection, and its
+	 * writes land in the following tests.
+	 */
+	private function remove_committed_jobs(): void {
+		global $wpdb;
+		if ( self::has_action_scheduler_tables() ) {
+			$like = $wpdb->esc_like( 'kiotviet_sync_' ) . '%';
+			$wpdb->query( $wpdb->prepare( "DELETE l FROM {$wpdb->actionscheduler_logs} l INNER JOIN {$wpdb->actionscheduler_actions} a ON a.action_id = l.action_id WHERE a.action_id > %d AND a.hook LIKE %s", $this->action_baseline, $like ) );
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->actionscheduler_actions} WHERE action_id > %d AND hook LIKE %s", $this->action_baseline, $like ) );
+		}
+		$removed = false;
+		foreach ( self::our_cron_events() as $key => $event ) {
+			if ( ! isset( $this->cron_baseline[ $key ] ) ) {
+				( new WpCronScheduler() )->remove_job( $event[1], $event[2], $event[0] );
+				$removed = true;
+			}
+		}
+		if ( $removed ) {
+			wp_cache_flush();
+		}
+	}
+
+	/** Whether Action Scheduler's tables are registered (real WooCommerce). */
+	private static function has_action_scheduler_tables(): bool {
+		global $wpdb;
+		return isset( $wpdb->actionscheduler_actions, $wpdb->actionscheduler_logs );
+	}
+
+	/**
+	 * Our WP-Cron events, read from the database, keyed by timestamp, hook and arguments.
+	 *
+	 * @return array<string, array{0: int, 1: string, 2: array<mixed>}>
+	 */
+	private static function our_cron_events(): array {
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( 'cron', 'options' );
+		$events = array();
+		foreach ( ( new WpCronScheduler() )->pending_jobs() as $job ) {
+			$key            = $job['timestamp'] . '|' . $job['hook'] . '|' . md5( serialize( $job['args'] ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize
+			$events[ $key ] = array( $job['timestamp'], $job['hook'], $job['args'] );
+		}
+		return $events;
 	}
 
 	/** Object cache and WordPress' in-memory query caches. */

@@ -88,6 +88,35 @@ foreach ( (array) $kvs_engines as $kvs_engine ) {
 	}
 }
 
+// Real WooCommerce: our jobs go to Action Scheduler. Its tables must exist before the first test: creating
+// them (dbDelta) inside a test would commit that test's transaction. Action Scheduler creates them on init
+// when its schema version changes; this only covers a site whose tables were dropped behind its back.
+if ( class_exists( 'ActionScheduler_StoreSchema' ) && class_exists( 'ActionScheduler_LoggerSchema' ) ) {
+	foreach ( array( new ActionScheduler_StoreSchema(), new ActionScheduler_LoggerSchema() ) as $kvs_schema ) {
+		if ( ! $kvs_schema->tables_exist() ) {
+			$kvs_schema->register_tables( true );
+		}
+	}
+	// One-off jobs of ours left pending by an interrupted earlier run: the site's queue runner would run
+	// them in the background while the suite runs. Recurring ones (history prune, reconciliation) stay.
+	$kvs_leftovers = $wpdb->prepare(
+		"SELECT action_id FROM {$wpdb->actionscheduler_actions} WHERE hook LIKE %s AND status = 'pending' AND schedule NOT LIKE %s AND schedule NOT LIKE %s",
+		$wpdb->esc_like( 'kiotviet_sync_' ) . '%',
+		'%IntervalSchedule%',
+		'%CronSchedule%'
+	);
+	$wpdb->query( "DELETE l FROM {$wpdb->actionscheduler_logs} l INNER JOIN ({$kvs_leftovers}) x ON x.action_id = l.action_id" );
+	$wpdb->query( "DELETE a FROM {$wpdb->actionscheduler_actions} a INNER JOIN ({$kvs_leftovers}) x ON x.action_id = a.action_id" );
+}
+
+// The same for one-off WP-Cron events of ours (the stand-in's scheduler).
+$kvs_cron = new KiotVietSync\Jobs\WpCronScheduler();
+foreach ( $kvs_cron->pending_jobs() as $kvs_job ) {
+	if ( null === $kvs_job['interval'] ) {
+		$kvs_cron->remove_job( $kvs_job['hook'], $kvs_job['args'], $kvs_job['timestamp'] );
+	}
+}
+
 require_once ABSPATH . 'wp-admin/includes/user.php';
 
 // Register REST routes once, as the first REST request of a page load would.
@@ -101,5 +130,5 @@ fwrite(
 		(string) $_SERVER['HTTP_HOST'],
 		defined( 'KVS_WOOCOMMERCE_STANDIN' ) ? 'the WooCommerce stand-in' : 'WooCommerce',
 		WC_VERSION
-	)
+	) . sprintf( "Background jobs: %s\n", KiotVietSync\Jobs\AutoScheduler::action_scheduler_ready() ? 'Action Scheduler' : 'WP-Cron' )
 );
