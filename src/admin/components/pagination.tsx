@@ -1,5 +1,7 @@
 /**
- * Previous / page numbers / Next for a server-paginated list.
+ * Page navigation for server-paginated lists: `Pagination` (Previous / page
+ * numbers / Next, the setup's product list) and `PageStepper` (Previous page /
+ * "Page 2 of 5" / Next page, the list screens' tables).
  */
 
 /**
@@ -93,6 +95,58 @@ export function Pagination( {
 				accessibleWhenDisabled
 			>
 				{ __( 'Next', 'kiotviet-sync' ) }
+			</Button>
+		</nav>
+	);
+}
+
+interface PageStepperProps {
+	page: number;
+	totalPages: number;
+	onChange: ( page: number ) => void;
+	/** Accessible name of the navigation landmark. */
+	label: string;
+	className: string;
+	/**
+	 * Keep the buttons focusable when disabled and announce the page change
+	 * (the history tabs).
+	 */
+	accessible?: boolean;
+}
+
+export function PageStepper( {
+	page,
+	totalPages,
+	onChange,
+	label,
+	className,
+	accessible = false,
+}: PageStepperProps ) {
+	return (
+		<nav className={ className } aria-label={ label }>
+			<Button
+				variant="secondary"
+				onClick={ () => onChange( Math.max( 1, page - 1 ) ) }
+				disabled={ page <= 1 }
+				accessibleWhenDisabled={ accessible || undefined }
+			>
+				{ __( 'Previous page', 'kiotviet-sync' ) }
+			</Button>
+			<span aria-live={ accessible ? 'polite' : undefined }>
+				{ sprintf(
+					/* translators: 1: current page, 2: number of pages */
+					__( 'Page %1$d of %2$d', 'kiotviet-sync' ),
+					page,
+					totalPages
+				) }
+			</span>
+			<Button
+				variant="secondary"
+				onClick={ () => onChange( Math.min( totalPages, page + 1 ) ) }
+				disabled={ page >= totalPages }
+				accessibleWhenDisabled={ accessible || undefined }
+			>
+				{ __( 'Next page', 'kiotviet-sync' ) }
 			</Button>
 		</nav>
 	);

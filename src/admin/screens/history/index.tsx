@@ -8,7 +8,6 @@
  */
 import {
 	Button,
-	Notice,
 	SelectControl,
 	TabPanel,
 	TextControl,
@@ -21,7 +20,7 @@ import type { FormEvent } from 'react';
  * Internal dependencies
  */
 import { errorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
+import { PagedTable } from '../../components/paged-table';
 import { useExportHistory, useHistory } from '../../hooks/use-history';
 import { useNotices } from '../../hooks/use-notices';
 import {
@@ -145,8 +144,6 @@ function SyncHistory() {
 		);
 	};
 
-	const data = history.data;
-	const totalPages = data ? Math.max( 1, data.total_pages ) : 1;
 	const hasFilters = Object.values( applied ).some(
 		( value ) => value !== ''
 	);
@@ -238,140 +235,80 @@ function SyncHistory() {
 				</div>
 			</form>
 
-			{ history.isPending && (
-				<Loading
-					label={ __( 'Loading the sync history…', 'kiotviet-sync' ) }
-				/>
-			) }
-			{ history.isError && (
-				<Notice status="error" isDismissible={ false }>
-					{ errorMessage( history.error ) }
-				</Notice>
-			) }
-			{ data && (
-				<>
+			<PagedTable
+				query={ history }
+				layout="log"
+				loadingLabel={ __(
+					'Loading the sync history…',
+					'kiotviet-sync'
+				) }
+				tableClassName="wp-list-table widefat fixed striped kvs-history__table"
+				caption={ __( 'Sync history, newest first', 'kiotviet-sync' ) }
+				head={
+					<tr>
+						<th scope="col" className="kvs-history__time">
+							{ __( 'Time', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">{ __( 'Type', 'kiotviet-sync' ) }</th>
+						<th scope="col">{ __( 'Item', 'kiotviet-sync' ) }</th>
+						<th scope="col">{ __( 'Result', 'kiotviet-sync' ) }</th>
+						<th scope="col" className="kvs-history__message">
+							{ __( 'Message', 'kiotviet-sync' ) }
+						</th>
+					</tr>
+				}
+				row={ ( item ) => (
+					<tr key={ item.id }>
+						<td>
+							<time dateTime={ item.created_at }>
+								{ formatDateTime( item.created_at ) }
+							</time>
+						</td>
+						<td>
+							{ channelLabel( item.channel ) }
+							<br />
+							<span className="kvs-history__action">
+								{ item.action }
+							</span>
+						</td>
+						<td>
+							<ItemCell item={ item } />
+						</td>
+						<td>
+							<span
+								className={ `kvs-history__result is-${ item.result }` }
+							>
+								{ resultLabel( item.result ) }
+							</span>
+						</td>
+						<td className="kvs-history__message">
+							{ item.message }
+						</td>
+					</tr>
+				) }
+				empty={
+					hasFilters
+						? __(
+								'No entries match these filters.',
+								'kiotviet-sync'
+						  )
+						: __( 'Nothing has been synced yet.', 'kiotviet-sync' )
+				}
+				columns={ 5 }
+				summary={ ( result ) => (
 					<p className="kvs-history__count" role="status">
 						{ sprintf(
 							/* translators: %d: number of history entries */
 							__( '%d entries', 'kiotviet-sync' ),
-							data.total
+							result.total
 						) }
 					</p>
-					<table className="wp-list-table widefat fixed striped kvs-history__table">
-						<caption className="screen-reader-text">
-							{ __(
-								'Sync history, newest first',
-								'kiotviet-sync'
-							) }
-						</caption>
-						<thead>
-							<tr>
-								<th scope="col" className="kvs-history__time">
-									{ __( 'Time', 'kiotviet-sync' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Type', 'kiotviet-sync' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Item', 'kiotviet-sync' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Result', 'kiotviet-sync' ) }
-								</th>
-								<th
-									scope="col"
-									className="kvs-history__message"
-								>
-									{ __( 'Message', 'kiotviet-sync' ) }
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{ data.items.length === 0 && (
-								<tr>
-									<td colSpan={ 5 }>
-										{ hasFilters
-											? __(
-													'No entries match these filters.',
-													'kiotviet-sync'
-											  )
-											: __(
-													'Nothing has been synced yet.',
-													'kiotviet-sync'
-											  ) }
-									</td>
-								</tr>
-							) }
-							{ data.items.map( ( item ) => (
-								<tr key={ item.id }>
-									<td>
-										<time dateTime={ item.created_at }>
-											{ formatDateTime(
-												item.created_at
-											) }
-										</time>
-									</td>
-									<td>
-										{ channelLabel( item.channel ) }
-										<br />
-										<span className="kvs-history__action">
-											{ item.action }
-										</span>
-									</td>
-									<td>
-										<ItemCell item={ item } />
-									</td>
-									<td>
-										<span
-											className={ `kvs-history__result is-${ item.result }` }
-										>
-											{ resultLabel( item.result ) }
-										</span>
-									</td>
-									<td className="kvs-history__message">
-										{ item.message }
-									</td>
-								</tr>
-							) ) }
-						</tbody>
-					</table>
-					<nav
-						className="kvs-history__pagination"
-						aria-label={ __( 'History pages', 'kiotviet-sync' ) }
-					>
-						<Button
-							variant="secondary"
-							onClick={ () =>
-								setPage( ( p ) => Math.max( 1, p - 1 ) )
-							}
-							disabled={ page <= 1 }
-							accessibleWhenDisabled
-						>
-							{ __( 'Previous page', 'kiotviet-sync' ) }
-						</Button>
-						<span aria-live="polite">
-							{ sprintf(
-								/* translators: 1: current page, 2: number of pages */
-								__( 'Page %1$d of %2$d', 'kiotviet-sync' ),
-								page,
-								totalPages
-							) }
-						</span>
-						<Button
-							variant="secondary"
-							onClick={ () =>
-								setPage( ( p ) =>
-									Math.min( totalPages, p + 1 )
-								)
-							}
-							disabled={ page >= totalPages }
-							accessibleWhenDisabled
-						>
-							{ __( 'Next page', 'kiotviet-sync' ) }
-						</Button>
-					</nav>
-				</>
-			) }
+				) }
+				page={ page }
+				onPageChange={ setPage }
+				pagerLabel={ __( 'History pages', 'kiotviet-sync' ) }
+				pagerClassName="kvs-history__pagination"
+			/>
 		</div>
 	);
 }

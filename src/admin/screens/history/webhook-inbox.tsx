@@ -5,7 +5,7 @@
 /**
  * External dependencies
  */
-import { Button, Notice } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -13,7 +13,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { errorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
+import { PagedTable } from '../../components/paged-table';
 import { useNotices } from '../../hooks/use-notices';
 import {
 	useReprocessWebhook,
@@ -26,8 +26,6 @@ export function WebhookInbox() {
 	const inbox = useWebhookInbox( page );
 	const reprocess = useReprocessWebhook();
 	const notices = useNotices();
-	const data = inbox.data;
-	const totalPages = data ? Math.max( 1, data.total_pages ) : 1;
 
 	const onReprocess = ( id: number ) =>
 		reprocess.mutate( id, {
@@ -43,150 +41,76 @@ export function WebhookInbox() {
 
 	return (
 		<div className="kvs-history kvs-inbox">
-			{ inbox.isPending && (
-				<Loading
-					label={ __(
-						'Loading the webhook inbox…',
-						'kiotviet-sync'
-					) }
-				/>
-			) }
-			{ inbox.isError && (
-				<Notice status="error" isDismissible={ false }>
-					{ errorMessage( inbox.error ) }
-				</Notice>
-			) }
-			{ data && (
-				<>
-					<table className="wp-list-table widefat fixed striped kvs-history__table">
-						<caption className="screen-reader-text">
-							{ __(
-								'Webhook deliveries, newest first',
-								'kiotviet-sync'
-							) }
-						</caption>
-						<thead>
-							<tr>
-								<th scope="col" className="kvs-history__time">
-									{ __( 'Received', 'kiotviet-sync' ) }
-								</th>
-								<th scope="col">
-									{ __( 'State', 'kiotviet-sync' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Signature', 'kiotviet-sync' ) }
-								</th>
-								<th
-									scope="col"
-									className="kvs-history__message"
-								>
-									{ __( 'Details', 'kiotviet-sync' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Actions', 'kiotviet-sync' ) }
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{ data.items.length === 0 && (
-								<tr>
-									<td colSpan={ 5 }>
-										{ __(
-											'No webhook deliveries yet.',
-											'kiotviet-sync'
-										) }
-									</td>
-								</tr>
-							) }
-							{ data.items.map( ( row ) => (
-								<tr key={ row.id }>
-									<td>
-										{ formatDateTime( row.received_at ) }
-									</td>
-									<td>{ row.state }</td>
-									<td>
-										{ row.verified
-											? __( 'Verified', 'kiotviet-sync' )
-											: __(
-													'Not verified',
-													'kiotviet-sync'
-											  ) }
-									</td>
-									<td className="kvs-history__message">
-										{ row.error ??
-											sprintf(
-												/* translators: %d: number of events in the delivery */
-												__(
-													'%d events',
-													'kiotviet-sync'
-												),
-												row.events
-											) }
-									</td>
-									<td>
-										<Button
-											variant="secondary"
-											size="small"
-											onClick={ () =>
-												onReprocess( row.id )
-											}
-											isBusy={
-												reprocess.isPending &&
-												reprocess.variables === row.id
-											}
-											disabled={ reprocess.isPending }
-											accessibleWhenDisabled
-										>
-											{ __(
-												'Reprocess',
-												'kiotviet-sync'
-											) }
-										</Button>
-									</td>
-								</tr>
-							) ) }
-						</tbody>
-					</table>
-					<nav
-						className="kvs-history__pagination"
-						aria-label={ __(
-							'Webhook inbox pages',
-							'kiotviet-sync'
-						) }
-					>
-						<Button
-							variant="secondary"
-							onClick={ () =>
-								setPage( ( p ) => Math.max( 1, p - 1 ) )
-							}
-							disabled={ page <= 1 }
-							accessibleWhenDisabled
-						>
-							{ __( 'Previous page', 'kiotviet-sync' ) }
-						</Button>
-						<span aria-live="polite">
-							{ sprintf(
-								/* translators: 1: current page, 2: number of pages */
-								__( 'Page %1$d of %2$d', 'kiotviet-sync' ),
-								page,
-								totalPages
-							) }
-						</span>
-						<Button
-							variant="secondary"
-							onClick={ () =>
-								setPage( ( p ) =>
-									Math.min( totalPages, p + 1 )
-								)
-							}
-							disabled={ page >= totalPages }
-							accessibleWhenDisabled
-						>
-							{ __( 'Next page', 'kiotviet-sync' ) }
-						</Button>
-					</nav>
-				</>
-			) }
+			<PagedTable
+				query={ inbox }
+				layout="log"
+				loadingLabel={ __(
+					'Loading the webhook inbox…',
+					'kiotviet-sync'
+				) }
+				tableClassName="wp-list-table widefat fixed striped kvs-history__table"
+				caption={ __(
+					'Webhook deliveries, newest first',
+					'kiotviet-sync'
+				) }
+				head={
+					<tr>
+						<th scope="col" className="kvs-history__time">
+							{ __( 'Received', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">{ __( 'State', 'kiotviet-sync' ) }</th>
+						<th scope="col">
+							{ __( 'Signature', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col" className="kvs-history__message">
+							{ __( 'Details', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">
+							{ __( 'Actions', 'kiotviet-sync' ) }
+						</th>
+					</tr>
+				}
+				row={ ( row ) => (
+					<tr key={ row.id }>
+						<td>{ formatDateTime( row.received_at ) }</td>
+						<td>{ row.state }</td>
+						<td>
+							{ row.verified
+								? __( 'Verified', 'kiotviet-sync' )
+								: __( 'Not verified', 'kiotviet-sync' ) }
+						</td>
+						<td className="kvs-history__message">
+							{ row.error ??
+								sprintf(
+									/* translators: %d: number of events in the delivery */
+									__( '%d events', 'kiotviet-sync' ),
+									row.events
+								) }
+						</td>
+						<td>
+							<Button
+								variant="secondary"
+								size="small"
+								onClick={ () => onReprocess( row.id ) }
+								isBusy={
+									reprocess.isPending &&
+									reprocess.variables === row.id
+								}
+								disabled={ reprocess.isPending }
+								accessibleWhenDisabled
+							>
+								{ __( 'Reprocess', 'kiotviet-sync' ) }
+							</Button>
+						</td>
+					</tr>
+				) }
+				empty={ __( 'No webhook deliveries yet.', 'kiotviet-sync' ) }
+				columns={ 5 }
+				page={ page }
+				onPageChange={ setPage }
+				pagerLabel={ __( 'Webhook inbox pages', 'kiotviet-sync' ) }
+				pagerClassName="kvs-history__pagination"
+			/>
 		</div>
 	);
 }

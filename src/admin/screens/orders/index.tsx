@@ -8,12 +8,7 @@
 /**
  * External dependencies
  */
-import {
-	Button,
-	Notice,
-	SelectControl,
-	TextControl,
-} from '@wordpress/components';
+import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -22,7 +17,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { OrderItem } from '../../../shared/schemas/orders';
 import { errorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
+import { PagedTable } from '../../components/paged-table';
 import { useNotices } from '../../hooks/use-notices';
 import {
 	useOrders,
@@ -73,7 +68,6 @@ export default function OrdersScreen() {
 	const notices = useNotices();
 
 	const items = orders.data?.items ?? [];
-	const totalPages = orders.data?.total_pages ?? 0;
 	const allSelected =
 		items.length > 0 && items.every( ( i ) => selected.includes( i.id ) );
 
@@ -198,162 +192,109 @@ export default function OrdersScreen() {
 				</Button>
 			</form>
 
-			{ orders.isError && (
-				<Notice status="error" isDismissible={ false }>
-					{ errorMessage( orders.error ) }
-				</Notice>
-			) }
-			{ orders.isPending && (
-				<Loading label={ __( 'Loading orders…', 'kiotviet-sync' ) } />
-			) }
-
-			{ orders.isSuccess && items.length === 0 && (
-				<p>{ __( 'No orders found.', 'kiotviet-sync' ) }</p>
-			) }
-
-			{ items.length > 0 && (
-				<table className="widefat striped kiotviet-sync-orders__table">
-					<thead>
-						<tr>
-							<td className="check-column">
-								<input
-									type="checkbox"
-									aria-label={ __(
-										'Select all orders on this page',
-										'kiotviet-sync'
-									) }
-									checked={ allSelected }
-									onChange={ ( event ) =>
-										setSelected(
-											event.target.checked
-												? items.map( ( i ) => i.id )
-												: []
-										)
-									}
-								/>
-							</td>
-							<th scope="col">
-								{ __( 'Order', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Date', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Customer', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Total', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Sync state', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'KiotViet order code', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								<span className="screen-reader-text">
-									{ __( 'Actions', 'kiotviet-sync' ) }
-								</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ items.map( ( item ) => (
-							<tr key={ item.id } data-order-id={ item.id }>
-								<th scope="row" className="check-column">
-									<input
-										type="checkbox"
-										aria-label={ sprintf(
-											/* translators: %s: order number */
-											__(
-												'Select order #%s',
-												'kiotviet-sync'
-											),
-											item.number
-										) }
-										checked={ selected.includes( item.id ) }
-										onChange={ ( event ) =>
-											toggle(
-												item.id,
-												event.target.checked
-											)
-										}
-									/>
-								</th>
-								<td>
-									<a href={ item.edit_url }>
-										{ sprintf(
-											/* translators: %s: order number */
-											__( '#%s', 'kiotviet-sync' ),
-											item.number
-										) }
-									</a>
-								</td>
-								<td>{ formatDate( item.date ) }</td>
-								<td>{ item.customer }</td>
-								<td>{ formatTotal( item.total ) }</td>
-								<td>
-									<span
-										className={ `kiotviet-sync-orders__state is-${ item.sync_state }` }
-									>
-										{ stateLabel( item.sync_state ) }
-									</span>
-									{ item.sync_state !== 'synced' &&
-										item.message && (
-											<div className="kiotviet-sync-orders__message">
-												{ item.message }
-											</div>
-										) }
-								</td>
-								<td>{ item.kiotviet_code ?? '—' }</td>
-								<td>
-									{ item.sync_state !== 'synced' && (
-										<Button
-											variant="link"
-											disabled={ resyncOne.isPending }
-											onClick={ () =>
-												onResyncOne( item )
-											}
-										>
-											{ __( 'Resync', 'kiotviet-sync' ) }
-										</Button>
-									) }
-								</td>
-							</tr>
-						) ) }
-					</tbody>
-				</table>
-			) }
-
-			{ totalPages > 1 && (
-				<nav
-					className="kiotviet-sync-orders__pagination"
-					aria-label={ __( 'Pages', 'kiotviet-sync' ) }
-				>
-					<Button
-						variant="secondary"
-						disabled={ page <= 1 }
-						onClick={ () => setPage( page - 1 ) }
-					>
-						{ __( 'Previous page', 'kiotviet-sync' ) }
-					</Button>
-					<span>
-						{ sprintf(
-							/* translators: 1: current page, 2: number of pages */
-							__( 'Page %1$d of %2$d', 'kiotviet-sync' ),
-							page,
-							totalPages
-						) }
-					</span>
-					<Button
-						variant="secondary"
-						disabled={ page >= totalPages }
-						onClick={ () => setPage( page + 1 ) }
-					>
-						{ __( 'Next page', 'kiotviet-sync' ) }
-					</Button>
-				</nav>
-			) }
+			<PagedTable
+				query={ orders }
+				layout="list"
+				loadingLabel={ __( 'Loading orders…', 'kiotviet-sync' ) }
+				tableClassName="widefat striped kiotviet-sync-orders__table"
+				head={
+					<tr>
+						<td className="check-column">
+							<input
+								type="checkbox"
+								aria-label={ __(
+									'Select all orders on this page',
+									'kiotviet-sync'
+								) }
+								checked={ allSelected }
+								onChange={ ( event ) =>
+									setSelected(
+										event.target.checked
+											? items.map( ( i ) => i.id )
+											: []
+									)
+								}
+							/>
+						</td>
+						<th scope="col">{ __( 'Order', 'kiotviet-sync' ) }</th>
+						<th scope="col">{ __( 'Date', 'kiotviet-sync' ) }</th>
+						<th scope="col">
+							{ __( 'Customer', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">{ __( 'Total', 'kiotviet-sync' ) }</th>
+						<th scope="col">
+							{ __( 'Sync state', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">
+							{ __( 'KiotViet order code', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">
+							<span className="screen-reader-text">
+								{ __( 'Actions', 'kiotviet-sync' ) }
+							</span>
+						</th>
+					</tr>
+				}
+				row={ ( item ) => (
+					<tr key={ item.id } data-order-id={ item.id }>
+						<th scope="row" className="check-column">
+							<input
+								type="checkbox"
+								aria-label={ sprintf(
+									/* translators: %s: order number */
+									__( 'Select order #%s', 'kiotviet-sync' ),
+									item.number
+								) }
+								checked={ selected.includes( item.id ) }
+								onChange={ ( event ) =>
+									toggle( item.id, event.target.checked )
+								}
+							/>
+						</th>
+						<td>
+							<a href={ item.edit_url }>
+								{ sprintf(
+									/* translators: %s: order number */
+									__( '#%s', 'kiotviet-sync' ),
+									item.number
+								) }
+							</a>
+						</td>
+						<td>{ formatDate( item.date ) }</td>
+						<td>{ item.customer }</td>
+						<td>{ formatTotal( item.total ) }</td>
+						<td>
+							<span
+								className={ `kiotviet-sync-orders__state is-${ item.sync_state }` }
+							>
+								{ stateLabel( item.sync_state ) }
+							</span>
+							{ item.sync_state !== 'synced' && item.message && (
+								<div className="kiotviet-sync-orders__message">
+									{ item.message }
+								</div>
+							) }
+						</td>
+						<td>{ item.kiotviet_code ?? '—' }</td>
+						<td>
+							{ item.sync_state !== 'synced' && (
+								<Button
+									variant="link"
+									disabled={ resyncOne.isPending }
+									onClick={ () => onResyncOne( item ) }
+								>
+									{ __( 'Resync', 'kiotviet-sync' ) }
+								</Button>
+							) }
+						</td>
+					</tr>
+				) }
+				empty={ __( 'No orders found.', 'kiotviet-sync' ) }
+				page={ page }
+				onPageChange={ setPage }
+				pagerLabel={ __( 'Pages', 'kiotviet-sync' ) }
+				pagerClassName="kiotviet-sync-orders__pagination"
+			/>
 		</div>
 	);
 }

@@ -11,7 +11,6 @@
  */
 import {
 	Button,
-	Notice,
 	SelectControl,
 	TextControl,
 	ToggleControl,
@@ -24,7 +23,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { SyncedProduct } from '../../../shared/schemas/synced-products';
 import { errorMessage } from '../../components/error-message';
-import { Loading } from '../../components/loading';
+import { PagedTable } from '../../components/paged-table';
 import { useNotices } from '../../hooks/use-notices';
 import {
 	useSyncedProducts,
@@ -136,9 +135,6 @@ export default function ProductsScreen() {
 	const toggle = useToggleProductSync();
 	const notices = useNotices();
 
-	const items = products.data?.items ?? [];
-	const totalPages = products.data?.total_pages ?? 0;
-
 	const onToggle = ( item: SyncedProduct, enabled: boolean ) =>
 		toggle.mutate(
 			{ id: item.id, enabled },
@@ -235,173 +231,123 @@ export default function ProductsScreen() {
 				</Button>
 			</form>
 
-			{ products.isError && (
-				<Notice status="error" isDismissible={ false }>
-					{ errorMessage( products.error ) }
-				</Notice>
-			) }
-			{ products.isPending && (
-				<Loading label={ __( 'Loading products…', 'kiotviet-sync' ) } />
-			) }
-			{ products.isSuccess && items.length === 0 && (
-				<p>{ __( 'No products found.', 'kiotviet-sync' ) }</p>
-			) }
-
-			{ items.length > 0 && (
-				<table className="widefat striped kiotviet-sync-products__table">
-					<thead>
-						<tr>
-							<th scope="col">
-								<span className="screen-reader-text">
-									{ __( 'Image', 'kiotviet-sync' ) }
+			<PagedTable
+				query={ products }
+				layout="list"
+				loadingLabel={ __( 'Loading products…', 'kiotviet-sync' ) }
+				tableClassName="widefat striped kiotviet-sync-products__table"
+				head={
+					<tr>
+						<th scope="col">
+							<span className="screen-reader-text">
+								{ __( 'Image', 'kiotviet-sync' ) }
+							</span>
+						</th>
+						<th scope="col">
+							{ __( 'Product', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">{ __( 'SKU', 'kiotviet-sync' ) }</th>
+						<th scope="col">{ __( 'Stock', 'kiotviet-sync' ) }</th>
+						<th scope="col">{ __( 'Price', 'kiotviet-sync' ) }</th>
+						<th scope="col">{ __( 'Source', 'kiotviet-sync' ) }</th>
+						<th scope="col">
+							{ __( 'Sync state', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">
+							{ __( 'Last sync', 'kiotviet-sync' ) }
+						</th>
+						<th scope="col">{ __( 'Sync', 'kiotviet-sync' ) }</th>
+					</tr>
+				}
+				row={ ( item ) => (
+					<tr key={ item.id } data-product-id={ item.id }>
+						<td className="kiotviet-sync-products__image">
+							{ item.image_url ? (
+								<img
+									src={ item.image_url }
+									alt=""
+									width={ 40 }
+									height={ 40 }
+									loading="lazy"
+								/>
+							) : (
+								<span
+									className="kiotviet-sync-products__no-image"
+									aria-hidden="true"
+								/>
+							) }
+						</td>
+						<td>
+							<a href={ item.edit_url }>{ item.name }</a>
+							{ item.status !== 'publish' && (
+								<span className="kiotviet-sync-products__status">
+									{ ' — ' }
+									{ item.status }
 								</span>
-							</th>
-							<th scope="col">
-								{ __( 'Product', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'SKU', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Stock', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Price', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Source', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Sync state', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Last sync', 'kiotviet-sync' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Sync', 'kiotviet-sync' ) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ items.map( ( item ) => (
-							<tr key={ item.id } data-product-id={ item.id }>
-								<td className="kiotviet-sync-products__image">
-									{ item.image_url ? (
-										<img
-											src={ item.image_url }
-											alt=""
-											width={ 40 }
-											height={ 40 }
-											loading="lazy"
-										/>
-									) : (
-										<span
-											className="kiotviet-sync-products__no-image"
-											aria-hidden="true"
-										/>
-									) }
-								</td>
-								<td>
-									<a href={ item.edit_url }>{ item.name }</a>
-									{ item.status !== 'publish' && (
-										<span className="kiotviet-sync-products__status">
-											{ ' — ' }
-											{ item.status }
-										</span>
-									) }
-								</td>
-								<td>{ item.sku ?? '—' }</td>
-								<td>{ stockLabel( item ) }</td>
-								<td>
-									<Price item={ item } />
-								</td>
-								<td>
-									<span
-										className={ `kiotviet-sync-products__source is-${ item.source }` }
-									>
-										{ item.source === 'kiotviet'
-											? __( 'KiotViet', 'kiotviet-sync' )
-											: __(
-													'WooCommerce',
+							) }
+						</td>
+						<td>{ item.sku ?? '—' }</td>
+						<td>{ stockLabel( item ) }</td>
+						<td>
+							<Price item={ item } />
+						</td>
+						<td>
+							<span
+								className={ `kiotviet-sync-products__source is-${ item.source }` }
+							>
+								{ item.source === 'kiotviet'
+									? __( 'KiotViet', 'kiotviet-sync' )
+									: __( 'WooCommerce', 'kiotviet-sync' ) }
+							</span>
+							{ item.kiotviet_code && (
+								<div className="kiotviet-sync-products__code">
+									{ item.kiotviet_code }
+								</div>
+							) }
+						</td>
+						<td>
+							<SyncState item={ item } />
+						</td>
+						<td>
+							{ item.source === 'kiotviet'
+								? formatDateTime( item.last_synced_at )
+								: '—' }
+						</td>
+						<td>
+							{ item.source === 'kiotviet' && (
+								<ToggleControl
+									__nextHasNoMarginBottom
+									label={
+										<span className="screen-reader-text">
+											{ sprintf(
+												/* translators: %s: product name */
+												__(
+													'Sync “%s” from KiotViet',
 													'kiotviet-sync'
-											  ) }
-									</span>
-									{ item.kiotviet_code && (
-										<div className="kiotviet-sync-products__code">
-											{ item.kiotviet_code }
-										</div>
-									) }
-								</td>
-								<td>
-									<SyncState item={ item } />
-								</td>
-								<td>
-									{ item.source === 'kiotviet'
-										? formatDateTime( item.last_synced_at )
-										: '—' }
-								</td>
-								<td>
-									{ item.source === 'kiotviet' && (
-										<ToggleControl
-											__nextHasNoMarginBottom
-											label={
-												<span className="screen-reader-text">
-													{ sprintf(
-														/* translators: %s: product name */
-														__(
-															'Sync “%s” from KiotViet',
-															'kiotviet-sync'
-														),
-														item.name
-													) }
-												</span>
-											}
-											checked={ item.sync_enabled }
-											disabled={
-												toggle.isPending &&
-												toggle.variables?.id === item.id
-											}
-											onChange={ ( enabled ) =>
-												onToggle( item, enabled )
-											}
-										/>
-									) }
-								</td>
-							</tr>
-						) ) }
-					</tbody>
-				</table>
-			) }
-
-			{ totalPages > 1 && (
-				<nav
-					className="kiotviet-sync-products__pagination"
-					aria-label={ __( 'Pages', 'kiotviet-sync' ) }
-				>
-					<Button
-						variant="secondary"
-						disabled={ page <= 1 }
-						onClick={ () => setPage( page - 1 ) }
-					>
-						{ __( 'Previous page', 'kiotviet-sync' ) }
-					</Button>
-					<span>
-						{ sprintf(
-							/* translators: 1: current page, 2: number of pages */
-							__( 'Page %1$d of %2$d', 'kiotviet-sync' ),
-							page,
-							totalPages
-						) }
-					</span>
-					<Button
-						variant="secondary"
-						disabled={ page >= totalPages }
-						onClick={ () => setPage( page + 1 ) }
-					>
-						{ __( 'Next page', 'kiotviet-sync' ) }
-					</Button>
-				</nav>
-			) }
+												),
+												item.name
+											) }
+										</span>
+									}
+									checked={ item.sync_enabled }
+									disabled={
+										toggle.isPending &&
+										toggle.variables?.id === item.id
+									}
+									onChange={ ( enabled ) =>
+										onToggle( item, enabled )
+									}
+								/>
+							) }
+						</td>
+					</tr>
+				) }
+				empty={ __( 'No products found.', 'kiotviet-sync' ) }
+				page={ page }
+				onPageChange={ setPage }
+				pagerLabel={ __( 'Pages', 'kiotviet-sync' ) }
+				pagerClassName="kiotviet-sync-products__pagination"
+			/>
 		</div>
 	);
 }

@@ -43,7 +43,7 @@ import { useSyncStatus } from '../../hooks/use-sync';
 import { CategoryTree } from './category-tree';
 import { formatNumber } from './format';
 import { LockFieldsModal } from './lock-fields';
-import { Pagination } from './pagination';
+import { Pagination } from '../../components/pagination';
 import { ProductTable } from './product-table';
 
 /** Milliseconds the search waits after the last keystroke. */
