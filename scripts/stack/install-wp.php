@@ -63,6 +63,7 @@ switch ( $kvs_command ) {
 		update_option( 'woocommerce_price_num_decimals', '0' );
 		update_option( 'woocommerce_price_thousand_sep', '.' );
 		update_option( 'woocommerce_price_decimal_sep', ',' );
+		update_option( 'woocommerce_currency_pos', 'right_space' );
 		update_option( 'woocommerce_weight_unit', 'kg' );
 		update_option( 'woocommerce_manage_stock', 'yes' );
 		update_option( 'woocommerce_allow_tracking', 'no' );
@@ -71,6 +72,40 @@ switch ( $kvs_command ) {
 		update_option( 'woocommerce_onboarding_profile', array( 'skipped' => true ) );
 		update_option( 'woocommerce_coming_soon', 'no' );
 		update_option( 'woocommerce_cod_settings', array( 'enabled' => 'yes', 'title' => 'Cash on delivery' ) );
+		// Checkout of a Vietnamese shop: sells and ships to Vietnam, asks for the phone (KiotViet finds the
+		// customer by it), no company / second address line, one flat delivery fee for the whole country.
+		update_option( 'woocommerce_allowed_countries', 'specific' );
+		update_option( 'woocommerce_specific_allowed_countries', array( 'VN' ) );
+		update_option( 'woocommerce_ship_to_countries', '' );
+		update_option( 'woocommerce_checkout_phone_field', 'required' );
+		update_option( 'woocommerce_checkout_company_field', 'hidden' );
+		update_option( 'woocommerce_checkout_address_2_field', 'hidden' );
+		update_option( 'woocommerce_calc_taxes', 'no' );
+		update_option( 'woocommerce_enable_guest_checkout', 'yes' );
+		if ( class_exists( 'WC_Shipping_Zone' ) && class_exists( 'WC_Shipping_Zones' ) ) {
+			$kvs_zone_name = 'Việt Nam';
+			$kvs_has_zone  = false;
+			foreach ( WC_Shipping_Zones::get_zones() as $kvs_zone_data ) {
+				$kvs_has_zone = $kvs_has_zone || $kvs_zone_name === $kvs_zone_data['zone_name'];
+			}
+			if ( ! $kvs_has_zone ) {
+				$kvs_zone = new WC_Shipping_Zone();
+				$kvs_zone->set_zone_name( $kvs_zone_name );
+				$kvs_zone->set_zone_order( 0 );
+				$kvs_zone->add_location( 'VN', 'country' );
+				$kvs_zone->save();
+				$kvs_instance = $kvs_zone->add_shipping_method( 'flat_rate' );
+				update_option(
+					'woocommerce_flat_rate_' . $kvs_instance . '_settings',
+					array(
+						'title'      => 'Giao hàng tận nơi',
+						'tax_status' => 'none',
+						'cost'       => '30000',
+					)
+				);
+				echo 'shipping zone ' . (int) $kvs_zone->get_id() . ' flat rate ' . (int) $kvs_instance . "\n";
+			}
+		}
 		if ( class_exists( 'WC_Install' ) && method_exists( 'WC_Install', 'create_pages' ) ) {
 			WC_Install::create_pages();
 		}

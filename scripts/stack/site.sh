@@ -84,6 +84,19 @@ install() {
  * @package kiotviet-sync
  */
 add_filter( 'pre_wp_mail', '__return_true' );
+
+/*
+ * The site lives inside the plugin's repository (.stack/sites/<name>), so the plugin symlink's real path is a
+ * prefix of every other plugin's path and core's plugin_basename() maps a symlinked WooCommerce twice
+ * (".../plugins/kiotviet-sync/.stack/sites/<name>/wp-content/plugins/woocommerce/..."): its scripts and styles
+ * answered 403. Undo the second mapping in plugin URLs.
+ */
+add_filter(
+	'plugins_url',
+	static function ( $url ) {
+		return preg_replace( '#/kiotviet-sync/\.stack/sites/[^/]+/wp-content/plugins/#', '/', (string) $url );
+	}
+);
 PHP
 	ln -sfn "$ROOT" "$dir/wp-content/plugins/kiotviet-sync"
 	local woo
