@@ -25,6 +25,8 @@ namespace KiotVietSync\WooCommerce;
  * database. Deleting what does not exist is what the skipped queries did; the database ends in the same state
  * as with per-save writes. Nothing happens when a persistent object cache is in use (transients are cache
  * entries there already) or when the site stores too many transients to list cheaply.
+ *
+ * Site transients (single site: also in wp_options) are handled the same way. Multisite is left alone.
  */
 final class BatchTransients {
 
@@ -32,6 +34,11 @@ final class BatchTransients {
 	private const MAX_NAMES = 3000;
 
 	private const PREFIX = '_transient_';
+
+	private const SITE_PREFIX = '_site_transient_';
+
+	/** @var array<string, true> Site transients stored at the batch start (single site: in wp_options). */
+	private array $stored_site = array();
 
 	private \wpdb $wpdb;
 
@@ -42,11 +49,14 @@ final class BatchTransients {
 	/** @var array<string, true> Transients stored in the database at the batch start. */
 	private array $stored = array();
 
-	/** @var array<string, true> Stored transients already copied into the runtime cache. */
+	/** @var array<string, true> Stored transients already copied into the runtime cache ('t:name' / 's:name'). */
 	private array $loaded = array();
 
 	/** @var array<string, array{0:string,1?:mixed,2?:int}> name => [ 'set', value, expiration ] | [ 'delete' ] */
 	private array $ops = array();
+
+	/** @var array<string, array{0:string,1?:mixed,2?:int}> The same for site transients set or deleted in the batch. */
+	private array $site_ops = array();
 
 	private bool $reading = false;
 
@@ -55,32 +65,46 @@ final class BatchTransients {
 	}
 
 	public function start(): void {
-		if ( $this->active || ! function_exists( 'wp_using_ext_object_cache' ) || wp_using_ext_object_cache() || wp_installing() ) {
+		if ( $this->active || ! function_exists( 'wp_using_ext_object_cache' ) || wp_using_ext_object_cache() || wp_installing() || is_multisite() ) {
 			return;
 		}
 		$names = $this->wpdb->get_col(
 			$this->wpdb->prepare(
-				"SELECT option_name FROM {$this->wpdb->options} WHERE option_name LIKE %s AND option_name NOT LIKE %s LIMIT %d",
+				"SELECT option_name FROM {$this->wpdb->options} WHERE ( option_name LIKE %s AND option_name NOT LIKE %s ) OR ( option_name LIKE %s AND option_name NOT LIKE %s ) LIMIT %d",
 				$this->wpdb->esc_like( self::PREFIX ) . '%',
 				$this->wpdb->esc_like( self::PREFIX . 'timeout_' ) . '%',
+				$this->wpdb->esc_like( self::SITE_PREFIX ) . '%',
+				$this->wpdb->esc_like( self::SITE_PREFIX . 'timeout_' ) . '%',
 				self::MAX_NAMES + 1
 			)
 		);
 		if ( ! is_array( $names ) || count( $names ) > self::MAX_NAMES ) {
 			return;
 		}
-		$this->active = true;
-		$this->stored = array();
-		$this->loaded = array();
-		$this->ops    = array();
+		$this->active      = true;
+		$this->stored      = array();
+		$this->stored_site = array();
+		$this->loaded      = array();
+		$this->ops         = array();
 		foreach ( $names as $option ) {
-			$name                  = substr( (string) $option, strlen( self::PREFIX ) );
+			$option = (string) $option;
+			if ( 0 === strpos( $option, self::SITE_PREFIX ) ) {
+				$name                       = substr( $option, strlen( self::SITE_PREFIX ) );
+				$this->stored_site[ $name ] = true;
+				add_filter( 'pre_site_transient_' . $name, array( $this, 'on_get_stored_site' ), PHP_INT_MAX, 2 );
+				add_action( 'delete_site_transient_' . $name, array( $this, 'on_delete_site' ), PHP_INT_MAX, 1 );
+				continue;
+			}
+			$name                  = substr( $option, strlen( self::PREFIX ) );
 			$this->stored[ $name ] = true;
 			add_filter( 'pre_transient_' . $name, array( $this, 'on_get_stored' ), PHP_INT_MAX, 2 );
 			add_action( 'delete_transient_' . $name, array( $this, 'on_delete' ), PHP_INT_MAX, 1 );
 		}
 		add_action( 'setted_transient', array( $this, 'on_set' ), PHP_INT_MAX, 3 );
 		add_action( 'deleted_transient', array( $this, 'on_delete' ), PHP_INT_MAX, 1 );
+		add_action( 'setted_site_transient', array( $this, 'on_set_site' ), PHP_INT_MAX, 3 );
+		add_action( 'deleted_site_transient', array( $this, 'on_delete_site' ), PHP_INT_MAX, 1 );
+		$this->site_ops      = array();
 		$this->previous_mode = (bool) wp_using_ext_object_cache( true );
 	}
 
@@ -89,8 +113,17 @@ final class BatchTransients {
 		if ( ! $this->active ) {
 			return;
 		}
-		$ops = $this->ops;
+		$ops      = $this->ops;
+		$site_ops = $this->site_ops;
 		$this->stop();
+		foreach ( $site_ops as $name => $op ) {
+			if ( 'set' === $op[0] ) {
+				set_site_transient( (string) $name, $op[1] ?? null, (int) ( $op[2] ?? 0 ) );
+			} elseif ( isset( $this->stored_site[ $name ] ) ) {
+				delete_site_transient( (string) $name );
+			}
+		}
+		$this->stored_site = array();
 		foreach ( $ops as $name => $op ) {
 			if ( 'set' === $op[0] ) {
 				set_transient( (string) $name, $op[1] ?? null, (int) ( $op[2] ?? 0 ) );
@@ -112,11 +145,24 @@ final class BatchTransients {
 			remove_filter( 'pre_transient_' . $name, array( $this, 'on_get_stored' ), PHP_INT_MAX );
 			remove_action( 'delete_transient_' . $name, array( $this, 'on_delete' ), PHP_INT_MAX );
 		}
+		foreach ( array_keys( $this->stored_site ) as $name ) {
+			remove_filter( 'pre_site_transient_' . $name, array( $this, 'on_get_stored_site' ), PHP_INT_MAX );
+			remove_action( 'delete_site_transient_' . $name, array( $this, 'on_delete_site' ), PHP_INT_MAX );
+		}
 		remove_action( 'setted_transient', array( $this, 'on_set' ), PHP_INT_MAX );
 		remove_action( 'deleted_transient', array( $this, 'on_delete' ), PHP_INT_MAX );
-		foreach ( array_keys( $this->ops + $this->loaded ) as $name ) {
+		remove_action( 'setted_site_transient', array( $this, 'on_set_site' ), PHP_INT_MAX );
+		remove_action( 'deleted_site_transient', array( $this, 'on_delete_site' ), PHP_INT_MAX );
+		foreach ( array_keys( $this->ops ) as $name ) {
 			wp_cache_delete( (string) $name, 'transient' );
 		}
+		foreach ( array_keys( $this->site_ops ) as $name ) {
+			wp_cache_delete( (string) $name, 'site-transient' );
+		}
+		foreach ( array_keys( $this->loaded ) as $key ) {
+			wp_cache_delete( substr( (string) $key, 2 ), 0 === strpos( (string) $key, 's:' ) ? 'site-transient' : 'transient' );
+		}
+		$this->site_ops = array();
 		$this->ops    = array();
 		$this->loaded = array();
 	}
@@ -133,21 +179,40 @@ final class BatchTransients {
 	 * @return mixed
 	 */
 	public function on_get_stored( $pre, $name ) {
-		$name = (string) $name;
-		if ( false !== $pre || $this->reading || isset( $this->ops[ $name ] ) || isset( $this->loaded[ $name ] ) ) {
+		return $this->read_stored( $pre, (string) $name, false );
+	}
+
+	/**
+	 * The same for a stored site transient.
+	 *
+	 * @param mixed $pre  False, or another filter's answer.
+	 * @param mixed $name Site transient name.
+	 * @return mixed
+	 */
+	public function on_get_stored_site( $pre, $name ) {
+		return $this->read_stored( $pre, (string) $name, true );
+	}
+
+	/**
+	 * @param mixed $pre False, or another filter's answer.
+	 * @return mixed
+	 */
+	private function read_stored( $pre, string $name, bool $site ) {
+		$key = ( $site ? 's:' : 't:' ) . $name;
+		if ( false !== $pre || $this->reading || isset( $this->loaded[ $key ] ) || ( $site ? isset( $this->site_ops[ $name ] ) : isset( $this->ops[ $name ] ) ) ) {
 			return $pre;
 		}
-		$this->loaded[ $name ] = true;
-		$this->reading         = true;
+		$this->loaded[ $key ] = true;
+		$this->reading        = true;
 		wp_using_ext_object_cache( false );
 		try {
-			$value = get_transient( $name );
+			$value = $site ? get_site_transient( $name ) : get_transient( $name );
 		} finally {
 			wp_using_ext_object_cache( true );
 			$this->reading = false;
 		}
 		if ( false !== $value ) {
-			wp_cache_set( $name, $value, 'transient' );
+			wp_cache_set( $name, $value, $site ? 'site-transient' : 'transient' );
 		}
 		return $value;
 	}
@@ -166,5 +231,21 @@ final class BatchTransients {
 	 */
 	public function on_delete( $name ): void {
 		$this->ops[ (string) $name ] = array( 'delete' );
+	}
+
+	/**
+	 * @param mixed $name       Site transient name.
+	 * @param mixed $value      Value.
+	 * @param mixed $expiration Expiration in seconds.
+	 */
+	public function on_set_site( $name, $value, $expiration ): void {
+		$this->site_ops[ (string) $name ] = array( 'set', $value, (int) $expiration );
+	}
+
+	/**
+	 * @param mixed $name Site transient name.
+	 */
+	public function on_delete_site( $name ): void {
+		$this->site_ops[ (string) $name ] = array( 'delete' );
 	}
 }

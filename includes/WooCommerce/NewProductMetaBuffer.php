@@ -28,6 +28,11 @@ namespace KiotVietSync\WooCommerce;
  * object's rows, a key already in the database) first flushes the pending rows, then stops tracking that post
  * and lets WordPress run normally. Posts that existed before the batch are never touched. Other requests and
  * code outside the batch are not affected: the filters exist only between start() and stop().
+ *
+ * Two more reads with a known answer are skipped the same way: the terms of a post created in the batch, in a
+ * taxonomy nothing has assigned terms in yet, are none (`terms_pre_query`; wp_insert_post's term count on the
+ * status transition and wp_set_object_terms' "old terms" ask for them); and WooCommerce's per-save delete of a
+ * term's `product_ids` meta is sent once per term and batch (later deletes find nothing, as the query would).
  */
 final class NewProductMetaBuffer {
 
@@ -50,6 +55,9 @@ final class NewProductMetaBuffer {
 
 	/** @var array<int, true> Every product/variation post created while the buffer runs. */
 	private array $created = array();
+
+	/** @var array<int, true> Terms whose `product_ids` term meta this batch has already deleted. */
+	private array $cleared_term_ids = array();
 
 	/** wp_insert_post() is inserting a new product or variation: the next clean_post_cache() names it. */
 	private bool $inserting = false;
@@ -84,6 +92,9 @@ final class NewProductMetaBuffer {
 		add_action( 'set_object_terms', array( $this, 'on_set_terms' ), PHP_INT_MIN, 4 );
 		add_action( 'added_term_relationship', array( $this, 'on_added_relationship' ), PHP_INT_MIN, 3 );
 		add_filter( 'terms_pre_query', array( $this, 'on_terms_query' ), PHP_INT_MAX, 2 );
+		add_filter( 'delete_term_metadata', array( $this, 'on_delete_term_meta' ), PHP_INT_MAX, 5 );
+		add_action( 'added_term_meta', array( $this, 'on_term_meta_written' ), PHP_INT_MAX, 3 );
+		add_action( 'updated_term_meta', array( $this, 'on_term_meta_written' ), PHP_INT_MAX, 3 );
 	}
 
 	/** Inserts the pending rows and stops buffering (call before COMMIT); idempotent. */
@@ -115,6 +126,10 @@ final class NewProductMetaBuffer {
 		$this->inserting = false;
 		remove_action( 'added_term_relationship', array( $this, 'on_added_relationship' ), PHP_INT_MIN );
 		remove_filter( 'terms_pre_query', array( $this, 'on_terms_query' ), PHP_INT_MAX );
+		remove_filter( 'delete_term_metadata', array( $this, 'on_delete_term_meta' ), PHP_INT_MAX );
+		remove_action( 'added_term_meta', array( $this, 'on_term_meta_written' ), PHP_INT_MAX );
+		remove_action( 'updated_term_meta', array( $this, 'on_term_meta_written' ), PHP_INT_MAX );
+		$this->cleared_term_ids = array();
 		$this->created = array();
 		$this->termed  = array();
 		foreach ( array_keys( $this->meta ) as $post_id ) {
@@ -131,8 +146,9 @@ final class NewProductMetaBuffer {
 		foreach ( array_keys( $this->meta ) as $post_id ) {
 			wp_cache_delete( $post_id, 'post_meta' );
 		}
-		$this->meta    = array();
-		$this->pending = array();
+		$this->meta             = array();
+		$this->pending          = array();
+		$this->cleared_term_ids = array(); // The rolled-back item may have deleted some: delete again.
 	}
 
 	public function is_active(): bool {
@@ -360,6 +376,41 @@ final class NewProductMetaBuffer {
 			}
 		}
 		return array();
+	}
+
+	/**
+	 * WooCommerce deletes the `product_ids` term meta (its cache of a term's products) of every term a product
+	 * is assigned to or leaves, on every save. Once deleted in this batch, and not written again since, a
+	 * further delete finds nothing: answered "nothing deleted" (what WordPress would answer) without a query.
+	 *
+	 * @param mixed $check      Null, or another filter's answer.
+	 * @param mixed $term_id    Term id.
+	 * @param mixed $meta_key   Key.
+	 * @param mixed $meta_value Value condition.
+	 * @param mixed $delete_all Delete for every term.
+	 * @return mixed
+	 */
+	public function on_delete_term_meta( $check, $term_id, $meta_key, $meta_value, $delete_all ) {
+		if ( null !== $check || 'product_ids' !== $meta_key || $delete_all || ( '' !== $meta_value && null !== $meta_value && false !== $meta_value ) ) {
+			return $check;
+		}
+		$term_id = (int) $term_id;
+		if ( isset( $this->cleared_term_ids[ $term_id ] ) ) {
+			return false;
+		}
+		$this->cleared_term_ids[ $term_id ] = true;
+		return $check;
+	}
+
+	/**
+	 * @param mixed $meta_id  Meta id.
+	 * @param mixed $term_id  Term id.
+	 * @param mixed $meta_key Key.
+	 */
+	public function on_term_meta_written( $meta_id, $term_id, $meta_key ): void {
+		if ( 'product_ids' === $meta_key ) {
+			unset( $this->cleared_term_ids[ (int) $term_id ] );
+		}
 	}
 
 	/**

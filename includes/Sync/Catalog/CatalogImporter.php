@@ -258,6 +258,7 @@ final class CatalogImporter {
 			$meta->finish();
 			$transients->finish(); // The batch's last transient operations, once.
 			$tx->commit();
+			$this->release_caches( $result );
 		} catch ( Throwable $e ) {
 			$meta->stop();
 			$transients->stop();
@@ -275,6 +276,24 @@ final class CatalogImporter {
 			$this->meta_buffer = null;
 			SyncGuard::release();
 			$result->set_queries( (int) $this->wpdb->num_queries - $before );
+		}
+	}
+
+	/**
+	 * The batch's objects are written: their post, meta and term caches are not needed by the next batch
+	 * (other products), so a worker running several batches in one process does not keep growing.
+	 */
+	private function release_caches( ImportBatchResult $result ): void {
+		foreach ( $result->items() as $item ) {
+			$id = (int) ( $item['woo_id'] ?? 0 );
+			if ( $id <= 0 || MappingRepository::KIND_CATEGORY === $item['kind'] ) {
+				continue;
+			}
+			wp_cache_delete( $id, 'posts' );
+			wp_cache_delete( $id, 'post_meta' );
+			foreach ( array( 'product_cat', 'product_tag', 'product_type', 'product_visibility', 'product_shipping_class' ) as $taxonomy ) {
+				wp_cache_delete( $id, $taxonomy . '_relationships' );
+			}
 		}
 	}
 

@@ -46,8 +46,29 @@ final class BatchWriteBufferTest extends WriterTestCase {
 		$this->importer->import_categories( $this->categories() );
 		set_transient( 'wc_products_onsale', array( 1, 2, 3 ) );
 		set_transient( 'kvs_untouched_by_batch', 'kept' );
-
-		$result = $this->import_sample();
+		set_transient( 'kvs_probe', 'stored value' );
+		set_site_transient( 'kvs_site_probe', 'stored site value' );
+		$seen  = array();
+		$probe = static function () use ( &$seen ): void {
+			if ( array() === $seen ) {
+				// Inside the batch: stored transients read as stored; writes land in the database at the end.
+				$seen = array( get_transient( 'kvs_probe' ), get_site_transient( 'kvs_site_probe' ), get_transient( 'kvs_never_set' ) );
+				set_transient( 'kvs_written_in_batch', 'in batch', 300 );
+				set_site_transient( 'kvs_site_written_in_batch', 'site in batch' );
+				delete_transient( 'kvs_probe' );
+			}
+		};
+		add_action( 'woocommerce_new_product', $probe );
+		try {
+			$result = $this->import_sample();
+		} finally {
+			remove_action( 'woocommerce_new_product', $probe );
+		}
+		self::assertSame( array( 'stored value', 'stored site value', false ), $seen );
+		self::assertSame( 'in batch', get_option( '_transient_kvs_written_in_batch' ) );
+		self::assertNotFalse( get_option( '_transient_timeout_kvs_written_in_batch' ), 'expiration kept' );
+		self::assertSame( 'site in batch', get_site_transient( 'kvs_site_written_in_batch' ) );
+		self::assertFalse( get_option( '_transient_kvs_probe' ), 'deleted in the batch' );
 
 		self::assertSame( 0, $result->failed() );
 		self::assertSame( $mode, wp_using_ext_object_cache(), 'transient storage restored' );
