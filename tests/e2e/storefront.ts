@@ -8,6 +8,7 @@
  * order-received markup); the checkout step has a classic branch and a block branch.
  */
 import type { Page } from 'playwright-core';
+import type { Order } from '../../tools/kiotviet-simulator/src/state';
 import { SITE_URL } from './env';
 import { finishRuns } from './security/catalog-setup';
 import { connect, NS, type Session } from './security/helpers';
@@ -45,33 +46,8 @@ export interface Customer {
 	city: string;
 }
 
-export interface SimOrderLine {
-	productId: number;
-	productCode: string;
-	productName: string;
-	quantity: number;
-	price: number;
-	discount: number;
-}
-
-export interface SimOrder {
-	id: number;
-	code: string;
-	branchId: number;
-	customerId?: number;
-	customerName: string;
-	total: number;
-	discount: number;
-	status: number;
-	description: string;
-	orderDetails: SimOrderLine[];
-	surcharges: Array< {
-		surchargeCode: string;
-		price: number;
-	} >;
-	orderDelivery?: Record< string, unknown >;
-	[ key: string ]: unknown;
-}
+/** An order as the simulator keeps it (`GET /__sim/state?only=orders`). */
+export type SimOrder = Order;
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+|\d+`;
 const VND = new RegExp(

@@ -16,7 +16,7 @@ final class KVS_WC_Standin_Install {
 	const VERSION_OPTION = 'kvs_wc_standin_db_version';
 
 	/** Bump when the schema, roles or defaults change. */
-	const SCHEMA_VERSION = '8.9.1-standin-1';
+	const SCHEMA_VERSION = '8.9.1-standin-2';
 
 	/**
 	 * Installs when the stored schema version differs (e.g. enabled through active_plugins without activation).
@@ -39,7 +39,10 @@ final class KVS_WC_Standin_Install {
 		KVS_WC_Standin::register_post_types();
 		self::create_terms();
 		self::create_options();
+		self::create_pages();
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION );
+		// Like WooCommerce after an install: rewrite rules for /product/, /shop/ and the checkout endpoints.
+		delete_option( 'rewrite_rules' );
 		delete_transient( 'wc_attribute_taxonomies' );
 		KVS_WC_Standin::register_attribute_taxonomies();
 		update_option( 'woocommerce_version', WC_VERSION );
@@ -210,5 +213,38 @@ CREATE TABLE {$wpdb->prefix}wc_product_meta_lookup (
 		add_option( 'woocommerce_notify_no_stock_amount', '0' );
 		add_option( 'woocommerce_hold_stock_minutes', '60' );
 		add_option( 'woocommerce_default_country', 'VN' );
+	}
+
+	/**
+	 * The pages WooCommerce's installer creates (shop, cart, checkout, my account) with the classic shortcodes,
+	 * and their `woocommerce_*_page_id` options; an existing page is kept.
+	 */
+	private static function create_pages() {
+		$pages = array(
+			'shop'      => array( 'shop', 'Shop', '' ),
+			'cart'      => array( 'cart', 'Cart', '<!-- wp:shortcode -->[woocommerce_cart]<!-- /wp:shortcode -->' ),
+			'checkout'  => array( 'checkout', 'Checkout', '<!-- wp:shortcode -->[woocommerce_checkout]<!-- /wp:shortcode -->' ),
+			'myaccount' => array( 'my-account', 'My account', '<!-- wp:shortcode -->[woocommerce_my_account]<!-- /wp:shortcode -->' ),
+		);
+		foreach ( $pages as $key => $page ) {
+			$option = 'woocommerce_' . $key . '_page_id';
+			$id     = (int) get_option( $option );
+			if ( $id > 0 && get_post( $id ) ) {
+				continue;
+			}
+			$id = wp_insert_post(
+				array(
+					'post_type'      => 'page',
+					'post_status'    => 'publish',
+					'post_name'      => $page[0],
+					'post_title'     => $page[1],
+					'post_content'   => $page[2],
+					'comment_status' => 'closed',
+				)
+			);
+			if ( $id && ! is_wp_error( $id ) ) {
+				update_option( $option, (int) $id );
+			}
+		}
 	}
 }

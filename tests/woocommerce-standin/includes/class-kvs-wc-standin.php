@@ -30,6 +30,7 @@ final class KVS_WC_Standin {
 		add_action( 'shutdown', array( __CLASS__, 'do_deferred_product_sync' ), 10 );
 		add_action( 'admin_notices', array( __CLASS__, 'admin_notice' ) );
 		add_filter( 'woocommerce_stock_amount', 'intval' );
+		KVS_WC_Standin_Storefront::init();
 	}
 
 	/**
@@ -207,7 +208,8 @@ final class KVS_WC_Standin {
 				'rewrite'             => array( 'slug' => 'product' ),
 				'query_var'           => true,
 				'supports'            => array( 'title', 'editor', 'excerpt', 'thumbnail', 'custom-fields', 'publicize', 'wpcom-markdown' ),
-				'has_archive'         => false,
+				// WooCommerce: the shop page's path, or "shop".
+				'has_archive'         => wc_get_page_id( 'shop' ) > 0 && get_post( wc_get_page_id( 'shop' ) ) ? urldecode( get_page_uri( wc_get_page_id( 'shop' ) ) ) : 'shop',
 				'show_in_nav_menus'   => true,
 				'show_in_rest'        => true,
 			)

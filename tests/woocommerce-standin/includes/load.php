@@ -34,6 +34,10 @@ $kvs_wc_standin_files = array(
 	'class-wc-logger.php',
 	'class-wc-countries.php',
 	'class-woocommerce.php',
+	'functions-template.php',
+	'class-wc-shipping-zone.php',
+	'class-wc-shipping-zones.php',
+	'class-kvs-wc-standin-storefront.php',
 	'../src/Utilities/FeaturesUtil.php',
 	'../src/Utilities/OrderUtil.php',
 );
