@@ -61,6 +61,8 @@ final class OrderHooks implements Registerable {
 		add_action( OrderSyncService::HOOK_QUEUE, array( $this, 'run_queue' ) );
 		add_action( OrderSyncService::HOOK_RESYNC, array( $this, 'run_auto_resync' ) );
 		add_action( 'kiotviet_sync_settings_saved', array( $this, 'on_settings_saved' ) );
+		add_action( 'kiotviet_sync_connected', array( $this, 'on_connection_changed' ) );
+		add_action( 'kiotviet_sync_disconnected', array( $this, 'on_connection_changed' ) );
 		add_action( 'admin_init', array( $this, 'ensure_auto_resync' ) );
 		add_action( 'kiotviet_sync_webhook_order_update', array( $this, 'on_webhook_order_update' ), 10, 2 );
 
@@ -142,6 +144,13 @@ final class OrderHooks implements Registerable {
 	 */
 	public function on_settings_saved(): void {
 		$this->service()->schedule_auto_resync();
+	}
+
+	/**
+	 * A new or removed connection: KiotViet ids cached for the previous one are forgotten.
+	 */
+	public function on_connection_changed(): void {
+		$this->service()->forget_shipping_surcharge();
 	}
 
 	/**

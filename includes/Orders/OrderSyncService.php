@@ -453,6 +453,15 @@ final class OrderSyncService {
 	}
 
 	/**
+	 * Forgets the cached shipping surcharge: its id belongs to the KiotViet shop of the previous connection (after
+	 * reconnecting, possibly to another shop, it may not exist or be inactive, and KiotViet rejects every order
+	 * with shipping: "Thu khác … không tồn tại hoặc chưa kích hoạt"). The next push looks it up again.
+	 */
+	public function forget_shipping_surcharge(): void {
+		$this->options->delete( self::OPTION_SURCHARGE );
+	}
+
+	/**
 	 * The rules' settings from the merchant's settings and the connection.
 	 *
 	 * @param ClientOrderApi $api KiotViet calls (for the shipping surcharge).

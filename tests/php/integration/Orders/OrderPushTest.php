@@ -215,6 +215,41 @@ final class OrderPushTest extends OrderTestCase {
 		self::assertSame( 'THKSHIPPINGWEB', $surcharge['code'] );
 	}
 
+	public function test_reconnecting_forgets_the_shipping_surcharge_cached_for_the_previous_connection(): void {
+		$this->settings( array( 'sync_shipping' => true ) );
+		// Cached while connected to a shop (or a simulator since reset) where surcharge 987654 existed.
+		update_option(
+			OrderSyncService::OPTION_SURCHARGE,
+			array(
+				'id'   => 987654,
+				'code' => 'THKSHIPPINGWEB',
+			),
+			false
+		);
+		$this->as_role( 'administrator' );
+		$connect = $this->rest(
+			'POST',
+			'connection',
+			array(
+				'retailer'      => 'demo',
+				'client_id'     => 'demo-client',
+				'client_secret' => 'demo-secret',
+			)
+		);
+		self::assertSame( 200, $connect->get_status(), (string) wp_json_encode( $connect->get_data() ) );
+		self::assertSame( 200, $this->rest( 'PUT', 'connection/branch', array( 'branch_id' => 5001 ) )->get_status() );
+		self::assertFalse( get_option( OrderSyncService::OPTION_SURCHARGE ) );
+
+		$polo  = $this->product( 'POLO-DO-M', self::KV_POLO_M );
+		$order = $this->order( array( array( $polo, 1 ) ), '0903123456', 30000.0 );
+		$order->update_status( 'processing' );
+		$this->drain();
+		$kv = $this->kv_orders();
+		self::assertCount( 1, $kv, (string) wp_json_encode( $this->outbox()->get( $order->get_id() ) ) );
+		self::assertEqualsWithDelta( 280000.0, (float) $kv[0]['total'], 0.001 );
+		self::assertNotSame( 987654, (int) get_option( OrderSyncService::OPTION_SURCHARGE )['id'] );
+	}
+
 	public function test_manual_mode_pushes_nothing_until_resync(): void {
 		$this->settings( array( 'auto_push_orders' => false ) );
 		$polo  = $this->product( 'POLO-DO-M', self::KV_POLO_M );
