@@ -216,11 +216,23 @@ export async function sim(
 	body?: unknown
 ): Promise< any > {
 	// eslint-disable-line @typescript-eslint/no-explicit-any
-	const res = await fetch( `${ SIM_URL }${ path }`, {
-		method,
-		headers: { 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify( body ),
-	} );
+	let res: Response | null = null;
+	for ( let attempt = 1; res === null; attempt++ ) {
+		try {
+			res = await fetch( `${ SIM_URL }${ path }`, {
+				method,
+				headers: { 'Content-Type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify( body ),
+			} );
+		} catch ( e ) {
+			// A kept-alive socket the simulator closed after 5 s idle (while a PHP helper ran) is reused by
+			// fetch and fails with "other side closed" before the request is read: send it on a new one.
+			if ( attempt >= 3 ) {
+				throw e;
+			}
+			await new Promise( ( r ) => setTimeout( r, 200 ) );
+		}
+	}
 	const text = await res.text();
 	if ( ! res.ok ) {
 		throw new Error(
@@ -286,13 +298,19 @@ export function localSite(): { dir: string; name: string } {
 
 /**
  * Runs tests/e2e/security/wp-helper.php against the local site.
- * @param command
+ * @param          command
+ * @param {...any} args
  */
-export function wpHelper( command: string ): any {
+export function wpHelper( command: string, ...args: string[] ): any {
 	// eslint-disable-line @typescript-eslint/no-explicit-any
 	const out = execFileSync(
 		'php',
-		[ join( __dirname, 'wp-helper.php' ), localSite().dir, command ],
+		[
+			join( __dirname, 'wp-helper.php' ),
+			localSite().dir,
+			command,
+			...args,
+		],
 		{ encoding: 'utf8', timeout: 120_000 }
 	);
 	return JSON.parse( out.slice( out.indexOf( '{' ) ) );

@@ -50,6 +50,37 @@ function settledState(): string {
 	return wpHelper( 'state' ).digest as string;
 }
 
+/** The last sync history id: what runs after it is listed by otherActivity(). */
+function historyMark(): number {
+	return wpHelper( 'state' ).log_max as number;
+}
+
+/**
+ * Sync history rows written after the mark by anything but the rejection of an unverified delivery and
+ * its bounded re-reads (and their KiotViet calls): a background job (e.g. the recurring reconciliation) would be listed here, so a
+ * state change is attributed to its real cause.
+ * @param since
+ */
+function otherActivity( since: number ): string[] {
+	return (
+		wpHelper( 'history', String( since ) ).rows as Array<
+			Record< string, string >
+		>
+	 )
+		.filter(
+			( r ) =>
+				r.channel !== 'api' && // the KiotViet calls of those re-reads
+				! (
+					r.channel === 'webhook' &&
+					[ 'delivery', 'reread' ].includes( String( r.action ) )
+				)
+		)
+		.map(
+			( r ) =>
+				`${ r.channel }/${ r.action }/${ r.result }: ${ r.message }`
+		);
+}
+
 function stockDelivery(
 	onHand: number,
 	id = `forged-${ Math.random() }`
@@ -103,9 +134,14 @@ beforeAll( async () => {
 	secret = hook.secret;
 	receiver = `${ NS }/webhook/${ hook.site_key }`;
 	mark = warningLogMark();
+	// From here on no background job runs on the site's requests: the recurring reconciliation (first run
+	// 60 s after connecting) once re-imported the product in the middle of the fuzz test, whose state
+	// comparison then blamed the forged deliveries. The tests process the inbox themselves.
+	wpHelper( 'hold-jobs' );
 } );
 
 afterAll( async () => {
+	wpHelper( 'release-jobs' );
 	await disconnect( admin );
 	await resetSimulator();
 } );
@@ -372,8 +408,14 @@ describe( 'property-based', () => {
 		fc.constant( 'wrong-key' )
 	);
 
+	// KVS_FUZZ_SEED / KVS_FUZZ_RUNS explore other inputs (docs/reliability.md); the defaults run in npm test.
+	const fuzzSeed = Number( process.env.KVS_FUZZ_SEED ?? 20261129 );
+	const fuzzRuns = Number( process.env.KVS_FUZZ_RUNS ?? 25 );
+
 	test( 'random unverified deliveries: always 200, never a data change, no PHP warning', async () => {
+		wpHelper( 'hold-jobs' ); // renewed: WordPress ignores a lock more than 10 minutes old
 		const before = settledState();
+		const since = historyMark();
 		await fc.assert(
 			fc.asyncProperty( delivery, signature, async ( raw, sig ) => {
 				const header =
@@ -381,9 +423,14 @@ describe( 'property-based', () => {
 				const r = await post( raw, header );
 				return r.status === 200;
 			} ),
-			{ numRuns: 25, seed: 20261129 }
+			{ numRuns: fuzzRuns, seed: fuzzSeed }
 		);
-		expect( settledState() ).toBe( before );
+		const after = settledState();
+		// Nothing else ran meanwhile (else a change could not be blamed on the deliveries) …
+		const others = otherActivity( since );
+		expect( others ).toEqual( [] );
+		// … and the deliveries changed nothing.
+		expect( after ).toBe( before );
 		expect( warningsSince( mark ) ).toEqual( [] );
 	} );
 

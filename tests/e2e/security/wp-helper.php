@@ -3,7 +3,7 @@
  * Command-line helper of the security e2e tests (tests/e2e/security): loads one local site's WordPress
  * (the test or a private site of this machine) and answers one question as JSON on stdout.
  *
- * Usage: php wp-helper.php <site dir> token|state|drive|process-webhooks|webhook-secret
+ * Usage: php wp-helper.php <site dir> token|state|drive|process-webhooks|webhook-secret|hold-jobs|release-jobs|history [since id]
  *
  * @package kiotviet-sync
  */
@@ -12,7 +12,7 @@ if ( PHP_SAPI !== 'cli' ) {
 	exit( 1 );
 }
 
-list( , $kvs_dir, $kvs_command ) = $argv + array( null, null, null );
+list( , $kvs_dir, $kvs_command, $kvs_arg ) = $argv + array( null, null, null, null );
 $kvs_config                       = (string) file_get_contents( $kvs_dir . '/wp-config.php' );
 $kvs_url                          = preg_match( "/'WP_HOME', '([^']+)'/", $kvs_config, $kvs_m ) ? $kvs_m[1] : 'http://127.0.0.1/';
 $kvs_parts                        = parse_url( $kvs_url );
@@ -81,6 +81,7 @@ switch ( $kvs_command ) {
 			array(
 				'digest'   => hash( 'sha256', (string) wp_json_encode( $kvs_rows ) ),
 				'products' => count( $kvs_posts ),
+				'log_max'  => (int) $wpdb->get_var( "SELECT MAX(id) FROM {$wpdb->prefix}kiotviet_sync_log" ), // phpcs:ignore
 			)
 		);
 		break;
@@ -95,6 +96,27 @@ switch ( $kvs_command ) {
 		// The inbox processor job, now.
 		$kvs_services->webhooks()->run_processor();
 		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+
+	case 'hold-jobs':
+		// Holds WP-Cron's lock (as a running wp-cron.php would) so no background job — the recurring
+		// reconciliation first of all, 60 s after connecting — runs on the site's requests while a test
+		// compares states; the tests drive the jobs they need themselves (drive, process-webhooks).
+		// WordPress ignores a lock more than 10 minutes ahead, so it is renewed by calling this again.
+		set_transient( 'doing_cron', sprintf( '%.22F', microtime( true ) + 540 ) );
+		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+
+	case 'release-jobs':
+		delete_transient( 'doing_cron' );
+		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+
+	case 'history':
+		// Sync history rows after an id (what ran meanwhile), oldest first.
+		global $wpdb;
+		$kvs_rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, channel, action, result, message FROM {$wpdb->prefix}kiotviet_sync_log WHERE id > %d ORDER BY id LIMIT 500", (int) $kvs_arg ), ARRAY_A ); // phpcs:ignore
+		echo wp_json_encode( array( 'rows' => $kvs_rows ) );
 		break;
 
 	default:
