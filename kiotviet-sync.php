@@ -38,6 +38,9 @@ if ( ! defined( 'KIOTVIET_SYNC_API_BASE' ) ) {
 require_once __DIR__ . '/includes/Autoloader.php';
 \KiotVietSync\Autoloader::register( __DIR__ . '/includes/' );
 
+// KiotViet's webhook deliveries are answered here, before WooCommerce loads (see includes/Webhooks/README.md).
+\KiotVietSync\Webhooks\EarlyReceiver::maybe_handle();
+
 register_activation_hook( __FILE__, array( \KiotVietSync\Plugin::class, 'activate' ) );
 register_deactivation_hook( __FILE__, array( \KiotVietSync\Plugin::class, 'deactivate' ) );
 

@@ -68,13 +68,8 @@ final class WebhookReceiverController extends AbstractController {
 	 * @param WP_REST_Request $request Request.
 	 */
 	public function receive( WP_REST_Request $request ): WP_REST_Response {
-		try {
-			$header = $request->get_header( 'x_hub_signature' );
-			$result = ( $this->receiver )()->receive( (string) $request->get_param( 'site_key' ), (string) $request->get_body(), null === $header ? null : (string) $header );
-		} catch ( \Throwable $e ) {
-			// Nothing was stored: let KiotViet retry.
-			return new WP_REST_Response( array( 'received' => false ), 503 );
-		}
+		$header   = $request->get_header( 'x_hub_signature' );
+		$result   = ( $this->receiver )()->respond( (string) $request->get_param( 'site_key' ), (string) $request->get_body(), null === $header ? null : (string) $header );
 		$response = new WP_REST_Response( $result['body'], $result['status'] );
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;

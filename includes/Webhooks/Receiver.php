@@ -91,6 +91,30 @@ final class Receiver {
 	}
 
 	/**
+	 * Handles one delivery for an HTTP answer: the one entry point of the REST route and of the early
+	 * receiver. An exception means nothing was stored: 503, KiotViet retries with the same Id.
+	 *
+	 * @param string      $site_key  Key from the URL.
+	 * @param string      $raw_body  Exact body bytes.
+	 * @param string|null $signature X-Hub-Signature header.
+	 * @return array{status: int, body: array{received: bool}}
+	 */
+	public function respond( string $site_key, string $raw_body, ?string $signature ): array {
+		try {
+			$result = $this->receive( $site_key, $raw_body, $signature );
+		} catch ( \Throwable $e ) {
+			return array(
+				'status' => 503,
+				'body'   => array( 'received' => false ),
+			);
+		}
+		return array(
+			'status' => $result['status'],
+			'body'   => $result['body'],
+		);
+	}
+
+	/**
 	 * Handles one delivery.
 	 *
 	 * @param string      $site_key  Key from the URL.

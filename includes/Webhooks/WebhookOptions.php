@@ -20,7 +20,8 @@ use KiotVietSync\Support\SecretBox;
  * - REGISTRATION: last registration outcome (states, conflicts, our subscription ids, url, time);
  * - PREVIOUS_URLS: receiver URLs registered before (site key or home URL change), still "ours";
  * - WATERMARK: reconciliation watermark (KiotViet envelope timestamp);
- * - REREAD_WINDOW: re-reads caused by unverified deliveries in the current hour.
+ * - REREAD_WINDOW: re-reads caused by unverified deliveries in the current hour;
+ * - PROCESS_KEY: random key of the loopback that starts the inbox processor (`POST /webhook-process`).
  */
 final class WebhookOptions {
 
@@ -30,6 +31,7 @@ final class WebhookOptions {
 	public const PREVIOUS_URLS = 'kiotviet_sync_webhook_previous_urls';
 	public const WATERMARK     = 'kiotviet_sync_reconcile_watermark';
 	public const REREAD_WINDOW = 'kiotviet_sync_webhook_reread_window';
+	public const PROCESS_KEY   = 'kiotviet_sync_webhook_process_key';
 
 	/**
 	 * Options.
@@ -72,6 +74,18 @@ final class WebhookOptions {
 		if ( null === $key ) {
 			$key = rtrim( strtr( base64_encode( random_bytes( 24 ) ), '+/', '-_' ), '=' );
 			$this->store->set( self::SITE_KEY, $key, false );
+		}
+		return $key;
+	}
+
+	/**
+	 * The process key, created on first use (autoloaded: read on every delivery).
+	 */
+	public function process_key(): string {
+		$key = $this->store->get( self::PROCESS_KEY, null );
+		if ( ! is_string( $key ) || ! self::is_valid_key( $key ) ) {
+			$key = rtrim( strtr( base64_encode( random_bytes( 24 ) ), '+/', '-_' ), '=' );
+			$this->store->set( self::PROCESS_KEY, $key, true );
 		}
 		return $key;
 	}

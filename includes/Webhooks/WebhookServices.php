@@ -53,6 +53,16 @@ final class WebhookServices implements Registerable {
 	public const RECEIVER_ROUTE = '/webhook/(?P<site_key>[A-Za-z0-9_-]{1,64})';
 
 	/**
+	 * Route of the loopback that starts the processor (without the namespace).
+	 */
+	public const PROCESS_ROUTE = '/webhook-process';
+
+	/**
+	 * Longest a processor run keeps taking batches before it hands over to the queue (seconds).
+	 */
+	public const PROCESS_SECONDS = 20;
+
+	/**
 	 * Plugin services.
 	 *
 	 * @var Services
@@ -72,6 +82,20 @@ final class WebhookServices implements Registerable {
 	 * @var array<string, object>
 	 */
 	private array $built = array();
+
+	/**
+	 * Kicks are collected instead of sent (the early receiver sends them after its answer).
+	 *
+	 * @var bool
+	 */
+	private bool $defer_kicks = false;
+
+	/**
+	 * Kicks collected while deferred.
+	 *
+	 * @var int
+	 */
+	private int $deferred_kicks = 0;
 
 	/**
 	 * Creates the wiring.
@@ -97,6 +121,7 @@ final class WebhookServices implements Registerable {
 		add_action( 'init', array( $this, 'ensure_reconcile' ), 20 );
 		add_filter( 'rest_request_before_callbacks', array( $this, 'rewrite_core_errors' ), 5, 3 );
 		add_filter( 'rest_post_dispatch', array( $this, 'rewrite_final_status' ), 5, 3 );
+		add_action( 'rest_api_init', array( $this, 'register_process_route' ) );
 		add_filter( 'kiotviet_sync_health_webhooks', array( $this, 'health_summary' ) );
 	}
 
@@ -138,13 +163,84 @@ final class WebhookServices implements Registerable {
 	}
 
 	/**
-	 * Schedules the inbox processor now (unique: one pending run at most).
+	 * Starts the processor for a stored delivery (ProcessKicker), or counts the kick while deferred.
 	 */
 	public function kick_processor(): void {
-		$scheduler = $this->services->scheduler();
-		if ( ! $scheduler->is_scheduled( self::HOOK_PROCESS ) ) {
-			$scheduler->schedule_single( self::HOOK_PROCESS, array(), 0, true );
+		if ( $this->defer_kicks ) {
+			++$this->deferred_kicks;
+			return;
 		}
+		$this->kicker()->kick();
+	}
+
+	/**
+	 * Collects kicks until run_deferred_kicks() (the early receiver answers first).
+	 */
+	public function defer_kicks(): void {
+		$this->defer_kicks = true;
+	}
+
+	/**
+	 * Sends the collected kick (one is enough) and stops deferring.
+	 */
+	public function run_deferred_kicks(): void {
+		$this->defer_kicks = false;
+		if ( $this->deferred_kicks > 0 ) {
+			$this->deferred_kicks = 0;
+			$this->kick_processor();
+		}
+	}
+
+	/**
+	 * The kicker: safety-net job through the Scheduler + loopback to the process endpoint.
+	 */
+	public function kicker(): ProcessKicker {
+		return $this->once(
+			'kicker',
+			function (): ProcessKicker {
+				$enabled = ! defined( 'KIOTVIET_SYNC_WEBHOOK_KICK' ) || (bool) constant( 'KIOTVIET_SYNC_WEBHOOK_KICK' );
+				return new ProcessKicker(
+					$this->services->scheduler(),
+					$enabled ? $this->process_lock() : null,
+					fn (): ?string => $this->process_url(),
+					fn (): string => $this->options()->process_key()
+				);
+			}
+		);
+	}
+
+	/**
+	 * Processor lock.
+	 */
+	public function process_lock(): ProcessLock {
+		return $this->once(
+			'process_lock',
+			static function (): ProcessLock {
+				global $wpdb;
+				return new ProcessLock( $wpdb );
+			}
+		);
+	}
+
+	/**
+	 * URL of the process endpoint: the registered receiver URL with `webhook/<key>` replaced, so it is
+	 * known before WordPress's rewrite rules exist (early receiver) and never taken from the request's Host.
+	 */
+	public function process_url(): ?string {
+		$registration = $this->options()->registration();
+		$url          = isset( $registration['url'] ) && is_string( $registration['url'] ) ? $registration['url'] : '';
+		$process      = preg_replace( '#/webhook/[A-Za-z0-9_-]{1,64}$#', self::PROCESS_ROUTE, $url );
+		return is_string( $process ) && '' !== $url && $process !== $url ? $process : null;
+	}
+
+	/**
+	 * Whether a request may start the processor (its key, constant-time).
+	 *
+	 * @param string|null $key Key sent.
+	 */
+	public function is_process_key( ?string $key ): bool {
+		$stored = $this->options()->process_key();
+		return null !== $key && '' !== $key && hash_equals( $stored, $key );
 	}
 
 	/**
@@ -364,18 +460,65 @@ final class WebhookServices implements Registerable {
 	}
 
 	/**
-	 * Job: process the inbox (reschedules itself while rows remain).
+	 * Job and loopback: process the inbox under the processor lock, batch after batch for up to
+	 * PROCESS_SECONDS, then hand over to the queue. A run that finds the lock taken returns at once (the
+	 * holder re-checks the inbox after releasing it, so a delivery stored meanwhile is not left behind).
 	 */
 	public function run_processor(): void {
-		try {
-			$result = $this->processor()->process_pending( 50 );
-			if ( $result['more'] ) {
-				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 0, true );
+		$lock = $this->process_lock();
+		for ( $round = 0; $round < 3; $round++ ) {
+			if ( ! $lock->acquire() ) {
+				return;
 			}
-		} catch ( \Throwable $e ) {
-			$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'process', SyncLogWriter::RESULT_ERROR, 'Webhook processing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
-			$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 60, true );
+			$more     = false;
+			$deadline = microtime( true ) + self::PROCESS_SECONDS;
+			try {
+				$processor = $this->processor();
+				do {
+					$result = $processor->process_pending( 50 );
+					$more   = $result['more'];
+				} while ( $more && microtime( true ) < $deadline );
+			} catch ( \Throwable $e ) {
+				$lock->release();
+				$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'process', SyncLogWriter::RESULT_ERROR, 'Webhook processing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 60, true );
+				return;
+			}
+			$lock->release();
+			if ( $more ) {
+				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 0, true );
+				return;
+			}
+			if ( array() === $this->inbox()->pending( 1 ) ) {
+				return;
+			}
 		}
+	}
+
+	/**
+	 * rest_api_init: `POST /kiotviet-sync/v1/webhook-process`, the kicker's loopback. Only the process key
+	 * opens it (401 otherwise; KiotViet never calls it); it runs the processor, which does nothing while
+	 * another run holds the lock.
+	 */
+	public function register_process_route(): void {
+		register_rest_route(
+			AbstractController::NAMESPACE_V1,
+			self::PROCESS_ROUTE,
+			array(
+				'methods'             => 'POST',
+				'callback'            => array( $this, 'process_now' ),
+				'permission_callback' => fn ( WP_REST_Request $request ): bool => $this->is_process_key( $request->get_header( 'x_kvs_process_key' ) ),
+			)
+		);
+	}
+
+	/**
+	 * The loopback's work: keeps running when the caller hangs up.
+	 */
+	public function process_now(): WP_REST_Response {
+		ignore_user_abort( true );
+		$this->run_processor();
+		return new WP_REST_Response( array( 'ok' => true ), 200 );
 	}
 
 	/**

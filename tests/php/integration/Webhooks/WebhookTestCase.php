@@ -76,6 +76,7 @@ abstract class WebhookTestCase extends TestCase {
 	protected function tearDown(): void {
 		global $wpdb;
 		parent::tearDown();
+		$this->release_process_lock();
 		if ( $this->committed ) {
 			foreach ( $this->created_products as $id ) {
 				$product = wc_get_product( $id );
@@ -91,6 +92,25 @@ abstract class WebhookTestCase extends TestCase {
 		$this->reset_simulator(); // Leave the shop as seeded for the next suite.
 	}
 
+	/** @var bool Whether this test holds the processor lock. */
+	private $holds_lock = false;
+
+	/** Takes the processor lock on the test's connection (released in tearDown). */
+	protected function hold_process_lock(): void {
+		if ( ! $this->holds_lock ) {
+			self::assertTrue( $this->webhooks()->process_lock()->acquire(), 'processor lock' );
+			$this->holds_lock = true;
+		}
+	}
+
+	/** Releases the processor lock taken by hold_process_lock(). */
+	protected function release_process_lock(): void {
+		if ( $this->holds_lock ) {
+			$this->webhooks()->process_lock()->release();
+			$this->holds_lock = false;
+		}
+	}
+
 	/** Removes rows and options the receiver (or a commit) left behind. */
 	private function cleanup_committed(): void {
 		global $wpdb;
@@ -99,7 +119,7 @@ abstract class WebhookTestCase extends TestCase {
 		if ( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->prefix . 'kiotviet_sync_map' ) ) ) {
 			$wpdb->query( 'DELETE FROM ' . $wpdb->prefix . 'kiotviet_sync_map' );
 		}
-		foreach ( array( Settings::CONNECTION, Settings::SETTINGS, Settings::CLIENT_SECRET, Settings::ACCESS_TOKEN, WebhookOptions::SITE_KEY, WebhookOptions::SECRET, WebhookOptions::REGISTRATION, WebhookOptions::PREVIOUS_URLS, WebhookOptions::WATERMARK, WebhookOptions::REREAD_WINDOW, 'cron' ) as $option ) {
+		foreach ( array( Settings::CONNECTION, Settings::SETTINGS, Settings::CLIENT_SECRET, Settings::ACCESS_TOKEN, WebhookOptions::SITE_KEY, WebhookOptions::SECRET, WebhookOptions::REGISTRATION, WebhookOptions::PREVIOUS_URLS, WebhookOptions::WATERMARK, WebhookOptions::REREAD_WINDOW, WebhookOptions::PROCESS_KEY, 'cron' ) as $option ) {
 			if ( 'cron' === $option ) {
 				continue;
 			}
@@ -142,6 +162,9 @@ abstract class WebhookTestCase extends TestCase {
 		// Hold WP-Cron's lock so the site does not process the inbox in the background: the test runs the
 		// processor itself, with its own mapping.
 		set_transient( 'doing_cron', sprintf( '%.22F', microtime( true ) + 500 ) );
+		// Hold the processor lock too: the receiver's loopback kick then finds a processor "running" and
+		// sends nothing, and this test's own run_processor() (same connection: MariaDB nests the lock) works.
+		$this->hold_process_lock();
 		// A committed pending processor run: the receiver then schedules nothing (Action Scheduler's unique
 		// insert would wait for the locks this test's open transaction holds on its table).
 		$this->services()->scheduler()->schedule_single( WebhookServices::HOOK_PROCESS, array(), 3600, true );
