@@ -64,6 +64,13 @@ final class CatalogCacheRepository {
 
 	private ?bool $map_exists = null;
 
+	/**
+	 * Indexes known to exist, by name.
+	 *
+	 * @var array<string, bool>
+	 */
+	private array $indexes = array();
+
 	public function __construct( \wpdb $wpdb, SettingsStore $options ) {
 		$this->wpdb    = $wpdb;
 		$this->options = $options;
@@ -367,15 +374,64 @@ final class CatalogCacheRepository {
 		}
 		$where_sql = implode( ' AND ', $where );
 		$c         = $this->categories_table();
-		$total     = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$p} p {$join} WHERE {$where_sql}" ); // phpcs:ignore WordPress.DB.PreparedSQL
 		$offset    = max( 0, ( $page - 1 ) * $per_page );
-		$rows      = $this->wpdb->get_results(
-			"SELECT p.kv_id, p.code, p.name, p.full_name, p.category_id, c.name AS category_name, p.kind, p.master_product_id, p.unit, p.base_price, p.stock, p.is_active, p.allows_sale, p.selected, p.locked_fields, {$select}
+		// phpcs:disable WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery
+		// The count joins the mapping only when the filter needs it; a page is found in the list_order /
+		// list_selected index (migration 6) as ids only, then just those rows are read with their joins.
+		$count_join = '';
+		if ( $has_map && in_array( $filter, array( 'new', 'synced' ), true ) ) {
+			$m          = $this->map_table();
+			$hint_m     = $this->has_index( $m, 'list_woo' ) ? 'FORCE INDEX (list_woo)' : '';
+			$count_join = "LEFT JOIN {$m} m {$hint_m} ON m.retailer = p.retailer AND m.kv_id = p.kv_id AND m.kind = IF(p.is_variant = 1, 'variation', 'product')";
+		}
+		$total      = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$p} p {$count_join} WHERE {$where_sql}" );
+		if ( 0 === $total || $offset >= $total ) {
+			return array( array(), $total );
+		}
+		$index = 'selected' === $filter || 'unselected' === $filter ? 'list_selected' : 'list_order';
+		// Without a search or category the index order is the page order: read it, stop after the page.
+		$hint = '' === $search && array() === $category_ids && $this->has_index( $p, $index ) ? "FORCE INDEX ({$index})" : '';
+		$ids   = $this->wpdb->get_col(
+			"SELECT p.id FROM {$p} p {$hint} {$count_join} WHERE {$where_sql} ORDER BY p.family_id ASC, p.is_variant ASC, p.kv_id ASC LIMIT " . (int) $per_page . ' OFFSET ' . (int) $offset
+		);
+		$ids   = array_map( 'intval', is_array( $ids ) ? $ids : array() );
+		if ( array() === $ids ) {
+			return array( array(), $total );
+		}
+		$rows = $this->wpdb->get_results(
+			"SELECT p.id AS row_id, p.kv_id, p.code, p.name, p.full_name, p.category_id, c.name AS category_name, p.kind, p.master_product_id, p.unit, p.base_price, p.stock, p.is_active, p.allows_sale, p.selected, p.locked_fields, {$select}
 			FROM {$p} p LEFT JOIN {$c} c ON c.retailer = p.retailer AND c.kv_id = p.category_id {$join}
-			WHERE {$where_sql} ORDER BY p.family_id ASC, p.is_variant ASC, p.kv_id ASC LIMIT " . (int) $per_page . ' OFFSET ' . (int) $offset, // phpcs:ignore WordPress.DB.PreparedSQL
+			WHERE p.id IN (" . implode( ',', $ids ) . ')',
 			ARRAY_A
 		);
-		return array( is_array( $rows ) ? $rows : array(), $total );
+		// phpcs:enable
+		$by_id = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$by_id[ (int) $row['row_id'] ] = $row;
+			unset( $by_id[ (int) $row['row_id'] ]['row_id'] );
+		}
+		$page_rows = array();
+		foreach ( $ids as $id ) {
+			if ( isset( $by_id[ $id ] ) ) {
+				$page_rows[] = $by_id[ $id ];
+			}
+		}
+		return array( $page_rows, $total );
+	}
+
+	/**
+	 * Whether a table of ours has an index (migration 6 may not have run yet); remembered per request.
+	 *
+	 * @param string $table Full table name.
+	 * @param string $name  Index name.
+	 */
+	private function has_index( string $table, string $name ): bool {
+		$id = $table . '.' . $name;
+		if ( ! isset( $this->indexes[ $id ] ) ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- Table name is ours.
+			$this->indexes[ $id ] = null !== $this->wpdb->get_var( $this->wpdb->prepare( "SHOW INDEX FROM {$table} WHERE Key_name = %s", $name ) );
+		}
+		return $this->indexes[ $id ];
 	}
 
 	/**

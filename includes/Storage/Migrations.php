@@ -74,6 +74,7 @@ final class Migrations implements Activatable, Registerable {
 			3 => 'create_webhook_tables',
 			4 => 'create_order_outbox_table',
 			5 => 'create_mapping_tables',
+			6 => 'add_product_list_indexes',
 		);
 	}
 
@@ -323,5 +324,27 @@ final class Migrations implements Activatable, Registerable {
   KEY attachment_id (attachment_id)
 ) {$collate};"
 		);
+	}
+
+	/**
+	 * Version 6: indexes in the products list's order (family, parent before variants, id), overall and per
+	 * selection, so a page is read from the index instead of sorting every cached product; the mapping's
+	 * key with woo_id, so the list's "synced"/"new" filters and counts read the index only.
+	 */
+	private function add_product_list_indexes(): void {
+		$products = $this->wpdb->prefix . CatalogCacheRepository::PRODUCTS_TABLE;
+		$indexes  = array(
+			'list_order'    => array( $products, '(retailer,family_id,is_variant,kv_id)' ),
+			'list_selected' => array( $products, '(retailer,selected,family_id,is_variant,kv_id)' ),
+			'list_woo'      => array( $this->wpdb->prefix . MappingRepository::TABLE, '(retailer,kind,kv_id,woo_id)' ),
+		);
+		foreach ( $indexes as $name => list( $table, $columns ) ) {
+			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- Schema change; names are ours.
+			$exists = $this->wpdb->get_var( $this->wpdb->prepare( "SHOW INDEX FROM {$table} WHERE Key_name = %s", $name ) );
+			if ( null === $exists ) {
+				$this->wpdb->query( "ALTER TABLE {$table} ADD INDEX {$name} {$columns}" );
+			}
+			// phpcs:enable
+		}
 	}
 }
