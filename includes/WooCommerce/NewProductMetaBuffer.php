@@ -319,8 +319,12 @@ final class NewProductMetaBuffer {
 	 * @param mixed $post_id Post id.
 	 */
 	public function on_clean_post_cache( $post_id ): void {
-		if ( $this->inserting ) {
-			$this->inserting = false;
+		if ( ! $this->inserting ) {
+			return;
+		}
+		$this->inserting = false;
+		// Only the post wp_insert_post() has just inserted (a failed insert must not mark the next post cleaned).
+		if ( (int) $post_id > 0 && (int) $this->wpdb->insert_id === (int) $post_id ) {
 			$this->on_save_post( $post_id, null, false );
 		}
 	}
