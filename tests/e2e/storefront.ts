@@ -473,25 +473,38 @@ export async function findSimulatorOrders(
 }
 
 /**
- * Polls the simulator until the order pushed for this Woo order number shows up (our queue sends it in the
- * background: WP-Cron / Action Scheduler after the checkout request), or the timeout passes.
+ * Polls the simulator until the order pushed for this Woo order number shows up, or the timeout passes.
+ * Our queue sends it in the background (a WP-Cron event scheduled at checkout; real WooCommerce also runs
+ * Action Scheduler from WP-Cron). WP-Cron only starts on a page visit and not while another cron request holds
+ * its lock (up to 60 s), so with `siteUrl` the poll also visits the home page every `trafficEveryMs`, like the
+ * shoppers of a live shop.
  * @param simUrl
  * @param wooOrderNumber
- * @param timeoutMs
+ * @param options        timeout in ms, or { timeoutMs, siteUrl, trafficEveryMs }
  */
 export async function findSimulatorOrder(
 	simUrl: string,
 	wooOrderNumber: string,
-	timeoutMs = 90_000
+	options:
+		| number
+		| { timeoutMs?: number; siteUrl?: string; trafficEveryMs?: number } = {}
 ): Promise< SimOrder | undefined > {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
+	const opts = typeof options === 'number' ? { timeoutMs: options } : options;
+	const deadline = Date.now() + ( opts.timeoutMs ?? 150_000 );
+	for ( let visited = Date.now(); ;  ) {
 		const found = await findSimulatorOrders( simUrl, wooOrderNumber );
 		if ( found.length > 0 ) {
 			return found[ 0 ];
 		}
 		if ( Date.now() > deadline ) {
 			return undefined;
+		}
+		if (
+			opts.siteUrl &&
+			Date.now() - visited >= ( opts.trafficEveryMs ?? 10_000 )
+		) {
+			visited = Date.now();
+			await fetch( `${ opts.siteUrl }/` ).catch( () => undefined );
 		}
 		await new Promise( ( r ) => setTimeout( r, 1000 ) );
 	}
