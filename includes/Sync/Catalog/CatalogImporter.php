@@ -294,6 +294,16 @@ final class CatalogImporter {
 			foreach ( array( 'product_cat', 'product_tag', 'product_type', 'product_visibility', 'product_shipping_class' ) as $taxonomy ) {
 				wp_cache_delete( $id, $taxonomy . '_relationships' );
 			}
+			// WooCommerce's per-object entries: lookup row and cache-group prefixes.
+			wp_cache_delete( 'lookup_table', 'object_' . $id );
+			wp_cache_delete( 'wc_object_' . $id . '_cache_prefix', 'object_' . $id );
+			wp_cache_delete( 'wc_product_' . $id . '_cache_prefix', 'product_' . $id );
+		}
+		// Query results cached under the previous last_changed keys are unreachable after the batch's writes;
+		// in WordPress's runtime cache (no persistent object cache) they would only accumulate.
+		if ( ! wp_using_ext_object_cache() && function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
+			wp_cache_flush_group( 'post-queries' );
+			wp_cache_flush_group( 'term-queries' );
 		}
 	}
 
