@@ -6,7 +6,10 @@
  * Env: WOOCOMMERCE_DIR (real WooCommerce; else the stand-in, labelled), KVS_BENCH_ITEMS (default 10000),
  * KVS_BENCH_RAW_ITEMS (baseline subset, default 2000, ≥ 2000 for figures that count),
  * KVS_BENCH_MAX_SECONDS (cap of each timed write phase; 0 = none; a capped phase is reported by rate),
- * KVS_BENCH_SKIP_UP=1 (reuse running sites), KVS_BENCH_MEMORY_50K=1 (also the 50,000-item memory run).
+ * KVS_BENCH_SKIP_UP=1 (reuse running sites), KVS_BENCH_MEMORY_50K=1 (also the 50,000-item memory run),
+ * KVS_BENCH_SITE / KVS_BENCH_SITE_PORT / KVS_BENCH_SIM_PORT (another site instead of `bench` 5520/5420),
+ * KVS_BENCH_ONLY=checkout|webhooks|lists (one part on the running site; checkout merges into results.json,
+ * webhooks and lists print their figures and merge only with KVS_BENCH_MERGE=1).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,9 +25,13 @@ const RAW_ITEMS = Number( process.env.KVS_BENCH_RAW_ITEMS ?? 2000 );
 const CAP = Number( process.env.KVS_BENCH_MAX_SECONDS ?? 0 );
 const WOO = process.env.WOOCOMMERCE_DIR ?? '';
 const SITES = {
-	bench: { site: 5520, sim: 5420 },
-	benchraw: { site: 5521, sim: 5421 },
-	bench50k: { site: 5522, sim: 5422 },
+	bench: {
+		site: Number( process.env.KVS_BENCH_SITE_PORT ?? 5520 ),
+		sim: Number( process.env.KVS_BENCH_SIM_PORT ?? 5420 ),
+		dir: process.env.KVS_BENCH_SITE ?? 'bench',
+	},
+	benchraw: { site: 5521, sim: 5421, dir: 'benchraw' },
+	bench50k: { site: 5522, sim: 5422, dir: 'bench50k' },
 } as const;
 type SiteName = keyof typeof SITES;
 const started = Date.now();
@@ -48,21 +55,25 @@ function up( name: SiteName, items: number ): void {
 		KVS_SIM_ITEMS: String( items ),
 	};
 	// A fresh site and a simulator started with the wanted item count.
-	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', name ], {
+	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', SITES[ name ].dir ], {
 		cwd: ROOT,
 		env,
 		stdio: 'inherit',
 	} );
-	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', name ], {
+	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', SITES[ name ].dir ], {
 		cwd: ROOT,
 		env,
 		stdio: 'inherit',
 	} );
-	const r = spawnSync( 'bash', [ 'scripts/stack/up.sh', name, '--fresh' ], {
-		cwd: ROOT,
-		env,
-		stdio: 'inherit',
-	} );
+	const r = spawnSync(
+		'bash',
+		[ 'scripts/stack/up.sh', SITES[ name ].dir, '--fresh' ],
+		{
+			cwd: ROOT,
+			env,
+			stdio: 'inherit',
+		}
+	);
 	if ( r.status !== 0 ) {
 		throw new Error( `could not bring up site ${ name }` );
 	}
@@ -74,12 +85,12 @@ function down( name: SiteName ): void {
 		KVS_SITE_PORT: String( SITES[ name ].site ),
 		KVS_SIM_PORT: String( SITES[ name ].sim ),
 	};
-	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', name ], {
+	spawnSync( 'bash', [ 'scripts/stack/sim.sh', 'stop', SITES[ name ].dir ], {
 		cwd: ROOT,
 		env,
 		stdio: 'inherit',
 	} );
-	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', name ], {
+	spawnSync( 'bash', [ 'scripts/stack/site.sh', 'stop', SITES[ name ].dir ], {
 		cwd: ROOT,
 		env,
 		stdio: 'inherit',
@@ -132,7 +143,8 @@ async function sim(
 	return res.json();
 }
 
-const siteDir = ( name: SiteName ) => `${ ROOT }/.stack/sites/${ name }`;
+const siteDir = ( name: SiteName ) =>
+	`${ ROOT }/.stack/sites/${ SITES[ name ].dir }`;
 
 function versions( name: SiteName ): Record< string, string > {
 	const out = execFileSync(
@@ -317,22 +329,7 @@ async function main(): Promise< void > {
 	const lists = php( 'lists.php', [ siteDir( 'bench' ), '60' ] );
 
 	// 4b. Webhooks: 200 signed stock.update deliveries of 100 items; visible time for a few of them.
-	log( 'webhooks…' );
-	let wh: any = { error: 'not run' };
-	try {
-		const wsetup = php( 'webhook-setup.php', [ siteDir( 'bench' ) ] );
-		wh = await measureWebhooks(
-			`http://127.0.0.1:${ SITES.bench.site }`,
-			`http://127.0.0.1:${ SITES.bench.sim }`,
-			wsetup,
-			Number( process.env.KVS_BENCH_WEBHOOKS ?? 200 ),
-			Number( process.env.KVS_BENCH_VISIBLE_SAMPLES ?? 5 ),
-			70000
-		);
-		wh.scheduler = wsetup.scheduler;
-	} catch ( e ) {
-		wh = { error: String( e ) };
-	}
+	const wh = await webhooks();
 
 	// 4c. Checkout overhead (Store API, push on vs off).
 	const co = await checkout();
@@ -554,6 +551,53 @@ async function checkout(): Promise< any > {
 	}
 }
 
+async function webhooks(): Promise< any > {
+	log( 'webhooks…' );
+	try {
+		const wsetup = php( 'webhook-setup.php', [ siteDir( 'bench' ) ] );
+		const wh: any = await measureWebhooks(
+			`http://127.0.0.1:${ SITES.bench.site }`,
+			`http://127.0.0.1:${ SITES.bench.sim }`,
+			wsetup,
+			Number( process.env.KVS_BENCH_WEBHOOKS ?? 200 ),
+			Number( process.env.KVS_BENCH_VISIBLE_SAMPLES ?? 5 ),
+			70000
+		);
+		wh.scheduler = wsetup.scheduler;
+		return wh;
+	} catch ( e ) {
+		return { error: String( e ) };
+	}
+}
+
+/**
+ * KVS_BENCH_ONLY=webhooks|lists: one part on the running bench site; printed, merged with KVS_BENCH_MERGE=1.
+ * @param part
+ */
+async function partOnly( part: 'webhooks' | 'lists' ): Promise< void > {
+	const out =
+		part === 'webhooks'
+			? await webhooks()
+			: php( 'lists.php', [ siteDir( 'bench' ), '60' ] );
+	process.stdout.write( JSON.stringify( out, null, 2 ) + '\n' );
+	if ( process.env.KVS_BENCH_MERGE !== '1' ) {
+		return;
+	}
+	const file = `${ ROOT }/bench/results.json`;
+	const results = JSON.parse( readFileSync( file, 'utf8' ) );
+	if ( part === 'webhooks' ) {
+		results.webhook_ack_p50_ms = out.ack_p50_ms ?? null;
+		results.webhook_ack_p99_ms = out.ack_p99_ms ?? null;
+		results.webhook_visible_p95_ms = out.visible_p95_ms ?? null;
+		results.details.webhooks = out;
+	} else {
+		results.products_list_p95_ms = out.p95_ms;
+		results.details.products_list = out;
+	}
+	writeFileSync( file, JSON.stringify( results, null, 2 ) + '\n' );
+	writeTable( results );
+}
+
 /** KVS_BENCH_ONLY=checkout: measure it on the running bench site and merge into bench/results.json. */
 async function checkoutOnly(): Promise< void > {
 	const file = `${ ROOT }/bench/results.json`;
@@ -566,9 +610,18 @@ async function checkoutOnly(): Promise< void > {
 	process.stdout.write( table( results ) );
 }
 
-( process.env.KVS_BENCH_ONLY === 'checkout' ? checkoutOnly() : main() ).catch(
-	( e ) => {
-		process.stderr.write( String( e?.stack ?? e ) + '\n' );
-		process.exit( 1 );
+function entry(): Promise< void > {
+	const only = process.env.KVS_BENCH_ONLY ?? '';
+	if ( only === 'checkout' ) {
+		return checkoutOnly();
 	}
-);
+	if ( only === 'webhooks' || only === 'lists' ) {
+		return partOnly( only );
+	}
+	return main();
+}
+
+entry().catch( ( e ) => {
+	process.stderr.write( String( e?.stack ?? e ) + '\n' );
+	process.exit( 1 );
+} );

@@ -3,10 +3,13 @@
  * plugin's receiver, signed exactly as the simulator signs (HMAC-SHA256 of the raw body with the registered
  * Secret, `X-Hub-Signature: sha1=<hex>`), each with a new Id and new OnHand values.
  *  - ack: HTTP round trip until the receiver answered (p50, p99 over `count` deliveries);
- *  - visible: from sending until the Store API (`/wp-json/wc/store/v1/products/{id}`, public, no cache) shows
- *    the new stock of the delivery's first item. Processing is triggered as in production: the receiver
- *    schedules the processor (Action Scheduler on real WooCommerce, WP-Cron on the stand-in) and the polling
- *    requests themselves are the site's traffic that lets WP-Cron / Action Scheduler run.
+ *  - backlog: after the burst, the time until the Store API shows the last delivery's stock of the first item
+ *    (the processor has caught up with the burst);
+ *  - visible: then, one delivery at a time, from sending until the Store API (`/wp-json/wc/store/v1/products/{id}`,
+ *    public, no cache) shows the new stock of the delivery's first item. Processing is triggered as in
+ *    production: the receiver stores the delivery, answers, and kicks the processor (loopback to
+ *    `/webhook-process`, the queue job as safety net); nothing else is needed, but the polling requests are
+ *    also the site's traffic on which WP-Cron / Action Scheduler would run.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 
@@ -99,8 +102,26 @@ export async function measureWebhooks(
 			notReceived++;
 		}
 	}
-	// Visible: new stock of the first item through WooCommerce's Store API.
 	const first = setup.products[ 0 ];
+	const stockText = async (): Promise< string > => {
+		const res = await fetch(
+			`${ siteUrl }/wp-json/wc/store/v1/products/${ first.woo_id }`
+		);
+		const data: any = await res.json().catch( () => ( {} ) );
+		return String( data?.stock_availability?.text ?? '' );
+	};
+	// Backlog: until the burst's last value of the first item is visible.
+	const last = String( 100 + ( ( count - 1 ) % 50 ) );
+	const b0 = performance.now();
+	let backlogMs: number | null = null;
+	while ( performance.now() - b0 < visibleTimeoutMs * 5 ) {
+		if ( ( await stockText() ).includes( last ) ) {
+			backlogMs = performance.now() - b0;
+			break;
+		}
+		await new Promise( ( r ) => setTimeout( r, 250 ) );
+	}
+	// Visible: new stock of the first item through WooCommerce's Store API.
 	const visible: number[] = [];
 	const timeouts: number[] = [];
 	for ( let s = 0; s < visibleSamples; s++ ) {
@@ -109,12 +130,7 @@ export async function measureWebhooks(
 		await send( body( ( j ) => ( j === 0 ? want : 200 + s ) ) );
 		let seen = false;
 		while ( performance.now() - t0 < visibleTimeoutMs ) {
-			const res = await fetch(
-				`${ siteUrl }/wp-json/wc/store/v1/products/${ first.woo_id }`
-			);
-			const data: any = await res.json().catch( () => ( {} ) );
-			const text = String( data?.stock_availability?.text ?? '' );
-			if ( text.includes( String( want ) ) ) {
+			if ( ( await stockText() ).includes( String( want ) ) ) {
 				seen = true;
 				break;
 			}
@@ -130,6 +146,7 @@ export async function measureWebhooks(
 		ack_max_ms: Math.round( Math.max( ...acks ) * 10 ) / 10,
 		non_200: non200,
 		not_received: notReceived,
+		backlog_drained_ms: backlogMs === null ? null : Math.round( backlogMs ),
 		visible_samples_ms: visible.map( ( x ) => Math.round( x ) ),
 		visible_timeouts: timeouts.length,
 		visible_p95_ms:
