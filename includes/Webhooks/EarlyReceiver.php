@@ -90,8 +90,10 @@ final class EarlyReceiver {
 		if ( isset( $query['rest_route'] ) ) {
 			$route = is_string( $query['rest_route'] ) ? $query['rest_route'] : '';
 		} else {
-			$path      = (string) wp_parse_url( $request_uri, PHP_URL_PATH );
-			$home_path = trailingslashit( (string) wp_parse_url( $home, PHP_URL_PATH ) );
+			// phpcs:disable WordPress.WP.AlternativeFunctions.parse_url_parse_url -- Pure (unit-tested without WordPress); PHP ≥ 7.4 parses these URLs alike.
+			$path      = (string) parse_url( $request_uri, PHP_URL_PATH );
+			$home_path = rtrim( (string) parse_url( $home, PHP_URL_PATH ), '/' ) . '/';
+			// phpcs:enable
 			$base      = $home_path . trim( $prefix, '/' );
 			if ( ! $pretty || '' === trim( $prefix, '/' ) || 0 !== strpos( $path, $base . '/' ) ) {
 				return null;
