@@ -344,6 +344,14 @@ export function warningLogMark(): Map< string, number > {
 }
 
 /**
+ * WooCommerce 8.9.1's own notice on WordPress ≥ 6.7: its constructor asks FeaturesUtil (Marketplace) for a
+ * feature, whose definitions are translated before `init` — on every load, with or without this plugin active
+ * (checked by loading the real-WooCommerce site with the plugin filtered out). Not ours, so not counted.
+ */
+const WOOCOMMERCE_OWN_NOTICE =
+	/_load_textdomain_just_in_time was called.*<code>woocommerce<\/code> domain/;
+
+/**
  * PHP notices/warnings/errors appended since the mark.
  * @param mark
  */
@@ -358,7 +366,8 @@ export function warningsSince( mark: Map< string, number > ): string[] {
 			if (
 				/PHP (Warning|Notice|Fatal|Deprecated|Parse)|Uncaught|Stack trace/i.test(
 					line
-				)
+				) &&
+				! WOOCOMMERCE_OWN_NOTICE.test( line )
 			) {
 				found.push( line );
 			}
