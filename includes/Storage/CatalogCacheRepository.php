@@ -71,6 +71,13 @@ final class CatalogCacheRepository {
 	 */
 	private array $indexes = array();
 
+	/**
+	 * Whether the server runs window functions (null: not tried yet).
+	 *
+	 * @var bool|null
+	 */
+	private ?bool $window_functions = null;
+
 	public function __construct( \wpdb $wpdb, SettingsStore $options ) {
 		$this->wpdb    = $wpdb;
 		$this->options = $options;
@@ -384,16 +391,27 @@ final class CatalogCacheRepository {
 			$hint_m     = $this->has_index( $m, 'list_woo' ) ? 'FORCE INDEX (list_woo)' : '';
 			$count_join = "LEFT JOIN {$m} m {$hint_m} ON m.retailer = p.retailer AND m.kv_id = p.kv_id AND m.kind = IF(p.is_variant = 1, 'variation', 'product')";
 		}
-		$total      = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$p} p {$count_join} WHERE {$where_sql}" );
-		if ( 0 === $total || $offset >= $total ) {
-			return array( array(), $total );
+		$order = 'ORDER BY p.family_id ASC, p.is_variant ASC, p.kv_id ASC LIMIT ' . (int) $per_page . ' OFFSET ' . (int) $offset;
+		$ids   = null;
+		$total = null;
+		if ( '' !== $search || array() !== $category_ids ) {
+			// A search or category scans the table anyway: count in the same pass (window function).
+			$counted = $this->counted_page( "SELECT p.id, COUNT(*) OVER () AS kvs_total FROM {$p} p {$count_join} WHERE {$where_sql} {$order}" );
+			if ( null !== $counted && array() !== $counted ) {
+				$ids   = array_column( $counted, 'id' );
+				$total = (int) $counted[0]['kvs_total'];
+			}
 		}
-		$index = 'selected' === $filter || 'unselected' === $filter ? 'list_selected' : 'list_order';
-		// Without a search or category the index order is the page order: read it, stop after the page.
-		$hint = '' === $search && array() === $category_ids && $this->has_index( $p, $index ) ? "FORCE INDEX ({$index})" : '';
-		$ids   = $this->wpdb->get_col(
-			"SELECT p.id FROM {$p} p {$hint} {$count_join} WHERE {$where_sql} ORDER BY p.family_id ASC, p.is_variant ASC, p.kv_id ASC LIMIT " . (int) $per_page . ' OFFSET ' . (int) $offset
-		);
+		if ( null === $total ) {
+			$total = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$p} p {$count_join} WHERE {$where_sql}" );
+			if ( 0 === $total || $offset >= $total ) {
+				return array( array(), $total );
+			}
+			$index = 'selected' === $filter || 'unselected' === $filter ? 'list_selected' : 'list_order';
+			// Without a search or category the index order is the page order: read it, stop after the page.
+			$hint = '' === $search && array() === $category_ids && $this->has_index( $p, $index ) ? "FORCE INDEX ({$index})" : '';
+			$ids  = $this->wpdb->get_col( "SELECT p.id FROM {$p} p {$hint} {$count_join} WHERE {$where_sql} {$order}" );
+		}
 		$ids   = array_map( 'intval', is_array( $ids ) ? $ids : array() );
 		if ( array() === $ids ) {
 			return array( array(), $total );
@@ -417,6 +435,28 @@ final class CatalogCacheRepository {
 			}
 		}
 		return array( $page_rows, $total );
+	}
+
+	/**
+	 * Rows of a query with a window-function count, null when the server has none (MySQL < 8, MariaDB < 10.2;
+	 * remembered) or on error.
+	 *
+	 * @param string $sql Query (built by search_products()).
+	 * @return list<array<string, mixed>>|null
+	 */
+	private function counted_page( string $sql ): ?array {
+		if ( false === $this->window_functions ) {
+			return null;
+		}
+		$previous = $this->wpdb->suppress_errors( true );
+		$rows     = $this->wpdb->get_results( $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- Built from prepared parts.
+		$failed   = '' !== (string) $this->wpdb->last_error;
+		$this->wpdb->suppress_errors( $previous );
+		if ( $failed || ! is_array( $rows ) ) {
+			$this->window_functions = false;
+			return null;
+		}
+		return array_values( $rows );
 	}
 
 	/**
