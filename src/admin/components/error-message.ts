@@ -45,3 +45,29 @@ export function hasUsefulSummary( error: unknown ): boolean {
 		error.message !== ''
 	);
 }
+
+/**
+ * Splits a failed form submission into the errors of the form's own fields
+ * and, when those do not tell it all, a form-level message.
+ *
+ * @param error  The failure.
+ * @param fields The form's fields, as the API names its parameters.
+ */
+export function formErrors< Field extends string >(
+	error: unknown,
+	fields: readonly Field[]
+): { fields: Partial< Record< Field, string > >; summary: string | null } {
+	const found: Partial< Record< Field, string > > = {};
+	const params = isApiError( error ) ? error.params : undefined;
+	for ( const field of fields ) {
+		const message = params?.[ field ];
+		if ( message ) {
+			found[ field ] = message;
+		}
+	}
+	const summary =
+		Object.keys( found ).length === 0 || hasUsefulSummary( error )
+			? errorMessage( error )
+			: null;
+	return { fields: found, summary };
+}

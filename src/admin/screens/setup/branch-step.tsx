@@ -5,7 +5,7 @@
 /**
  * External dependencies
  */
-import { Button, Notice, SelectControl } from '@wordpress/components';
+import { Notice, SelectControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
@@ -18,7 +18,8 @@ import type { Branch, Connection } from '../../../shared/schemas/connection';
 import { errorMessage } from '../../components/error-message';
 import { FieldHelp } from '../../components/field-help';
 import { Loading } from '../../components/loading';
-import { StepCard } from '../../components/step-card';
+import { RetryNotice } from '../../components/retry-notice';
+import { StepForm } from '../../components/step-form';
 import { useBranches, useSelectBranch } from '../../hooks/use-connection';
 import { useNotices } from '../../hooks/use-notices';
 import { CancelConnection } from './cancel-connection';
@@ -106,19 +107,11 @@ export function BranchStep( {
 		);
 	} else if ( branches.isError ) {
 		body = (
-			<Notice
-				status="error"
-				isDismissible={ false }
-				className="kvs-inline-notice"
-				actions={ [
-					{
-						label: __( 'Try again', 'kiotviet-sync' ),
-						onClick: () => branches.refetch(),
-					},
-				] }
-			>
-				{ errorMessage( branches.error ) }
-			</Notice>
+			<RetryNotice
+				inline
+				error={ branches.error }
+				onRetry={ () => branches.refetch() }
+			/>
 		);
 	} else if ( list.length === 0 ) {
 		body = (
@@ -169,52 +162,21 @@ export function BranchStep( {
 	}
 
 	return (
-		<StepCard
+		<StepForm
 			title={ __( 'Product sync branch', 'kiotviet-sync' ) }
 			description={ __(
 				'Choose the KiotViet branch whose stock the website shows.',
 				'kiotviet-sync'
 			) }
 			focusOnMount={ focusOnMount }
+			onSubmit={ submit }
+			formError={ formError }
+			isSubmitting={ selectBranch.isPending }
+			cannotSubmit={ list.length === 0 }
+			onBack={ onBack }
+			actionsEnd={ <CancelConnection retailer={ connection.retailer } /> }
 		>
-			<form className="kvs-form" onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice
-						status="error"
-						isDismissible={ false }
-						className="kvs-inline-notice"
-					>
-						{ formError }
-					</Notice>
-				) }
-				{ body }
-				<div className="kvs-actions">
-					{ onBack && (
-						<Button
-							__next40pxDefaultSize
-							variant="secondary"
-							onClick={ onBack }
-							disabled={ selectBranch.isPending }
-							accessibleWhenDisabled
-						>
-							{ __( 'Back', 'kiotviet-sync' ) }
-						</Button>
-					) }
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ selectBranch.isPending }
-						disabled={ selectBranch.isPending || list.length === 0 }
-						accessibleWhenDisabled
-					>
-						{ __( 'Continue', 'kiotviet-sync' ) }
-					</Button>
-					<span className="kvs-actions__end">
-						<CancelConnection retailer={ connection.retailer } />
-					</span>
-				</div>
-			</form>
-		</StepCard>
+			{ body }
+		</StepForm>
 	);
 }

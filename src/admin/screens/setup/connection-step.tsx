@@ -6,7 +6,7 @@
 /**
  * External dependencies
  */
-import { Button, Notice, TextControl } from '@wordpress/components';
+import { Button, TextControl } from '@wordpress/components';
 import { useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
@@ -14,11 +14,10 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
-import type { ApiError } from '../../../shared/api/errors';
 import type { ConnectInput } from '../../../shared/schemas/connection';
-import { errorMessage, hasUsefulSummary } from '../../components/error-message';
+import { formErrors } from '../../components/error-message';
 import { FieldHelp } from '../../components/field-help';
-import { StepCard } from '../../components/step-card';
+import { StepForm } from '../../components/step-form';
 import { useConnect } from '../../hooks/use-connection';
 import { useNotices } from '../../hooks/use-notices';
 
@@ -31,10 +30,6 @@ const EMPTY: Record< Field, string > = {
 	client_id: '',
 	client_secret: '',
 };
-
-function isField( key: string ): key is Field {
-	return ( FIELDS as string[] ).includes( key );
-}
 
 export function ConnectionStep( {
 	focusOnMount = false,
@@ -65,17 +60,12 @@ export function ConnectionStep( {
 		}
 	};
 
-	const showError = ( error: ApiError ) => {
-		const errors: Partial< Record< Field, string > > = {};
-		for ( const [ key, message ] of Object.entries( error.params ?? {} ) ) {
-			if ( isField( key ) ) {
-				errors[ key ] = message;
-			}
-		}
-		const first = FIELDS.find( ( field ) => errors[ field ] );
-		setFieldErrors( errors );
-		if ( ! first || hasUsefulSummary( error ) ) {
-			setFormError( errorMessage( error ) );
+	const showError = ( error: unknown ) => {
+		const found = formErrors( error, FIELDS );
+		const first = FIELDS.find( ( field ) => found.fields[ field ] );
+		setFieldErrors( found.fields );
+		if ( found.summary ) {
+			setFormError( found.summary );
 		}
 		if ( first ) {
 			inputs[ first ].current?.focus();
@@ -99,162 +89,141 @@ export function ConnectionStep( {
 				)
 			);
 		} catch ( error ) {
-			showError( error as ApiError );
+			showError( error );
 		}
 	};
 
 	const helpId = 'kvs-connection-help';
 
 	return (
-		<StepCard
+		<StepForm
 			title={ __( 'Connection settings', 'kiotviet-sync' ) }
 			description={ __(
 				'Enter the connection parameters of your KiotViet shop.',
 				'kiotviet-sync'
 			) }
 			focusOnMount={ focusOnMount }
+			onSubmit={ submit }
+			formError={ formError }
+			isSubmitting={ connect.isPending }
+			submitLabel={ __( 'Next', 'kiotviet-sync' ) }
 		>
-			<form className="kvs-form" onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice
-						status="error"
-						isDismissible={ false }
-						className="kvs-inline-notice"
-					>
-						{ formError }
-					</Notice>
-				) }
-				<div className="kvs-form__field">
-					<TextControl
-						__nextHasNoMarginBottom
-						__next40pxDefaultSize
-						ref={ inputs.retailer }
-						label={ __( 'Shop address', 'kiotviet-sync' ) }
-						value={ values.retailer }
-						onChange={ change( 'retailer' ) }
-						autoComplete="off"
-						spellCheck={ false }
-						required
-						aria-invalid={ fieldErrors.retailer ? true : undefined }
-						help={
-							<FieldHelp
-								error={ fieldErrors.retailer }
-								help={ __(
-									'Your KiotViet connection name, for example "demo" for demo.kiotviet.vn.',
-									'kiotviet-sync'
-								) }
-							/>
-						}
-					/>
+			<div className="kvs-form__field">
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					ref={ inputs.retailer }
+					label={ __( 'Shop address', 'kiotviet-sync' ) }
+					value={ values.retailer }
+					onChange={ change( 'retailer' ) }
+					autoComplete="off"
+					spellCheck={ false }
+					required
+					aria-invalid={ fieldErrors.retailer ? true : undefined }
+					help={
+						<FieldHelp
+							error={ fieldErrors.retailer }
+							help={ __(
+								'Your KiotViet connection name, for example "demo" for demo.kiotviet.vn.',
+								'kiotviet-sync'
+							) }
+						/>
+					}
+				/>
+			</div>
+			<div className="kvs-form__field">
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					ref={ inputs.client_id }
+					label={ __( 'Client ID', 'kiotviet-sync' ) }
+					value={ values.client_id }
+					onChange={ change( 'client_id' ) }
+					autoComplete="off"
+					spellCheck={ false }
+					required
+					aria-invalid={ fieldErrors.client_id ? true : undefined }
+					help={ <FieldHelp error={ fieldErrors.client_id } /> }
+				/>
+			</div>
+			<div className="kvs-form__field">
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					ref={ inputs.client_secret }
+					type="password"
+					label={ __( 'Secret key', 'kiotviet-sync' ) }
+					value={ values.client_secret }
+					onChange={ change( 'client_secret' ) }
+					// Keeps browsers from filling in the saved WordPress password.
+					autoComplete="new-password"
+					spellCheck={ false }
+					required
+					aria-invalid={
+						fieldErrors.client_secret ? true : undefined
+					}
+					help={
+						<FieldHelp
+							error={ fieldErrors.client_secret }
+							help={ __(
+								'Kept on this website only and never shown again.',
+								'kiotviet-sync'
+							) }
+						/>
+					}
+				/>
+			</div>
+			<div className="kvs-help">
+				<Button
+					variant="link"
+					aria-expanded={ isHelpOpen }
+					aria-controls={ helpId }
+					onClick={ () => setIsHelpOpen( ( open ) => ! open ) }
+				>
+					{ __(
+						'How to get this information from your KiotViet shop',
+						'kiotviet-sync'
+					) }
+				</Button>
+				<div
+					id={ helpId }
+					className="kvs-help__body"
+					hidden={ ! isHelpOpen }
+				>
+					<ol>
+						<li>
+							{ __(
+								'Sign in to your KiotViet shop with the owner account.',
+								'kiotviet-sync'
+							) }
+						</li>
+						<li>
+							{ __(
+								'Go to Settings and open "Thiết lập kết nối API" (API connection settings).',
+								'kiotviet-sync'
+							) }
+						</li>
+						<li>
+							{ __(
+								'Create a connection, or open the one you already use.',
+								'kiotviet-sync'
+							) }
+						</li>
+						<li>
+							{ __(
+								'Copy its Client ID and its Mã bảo mật (secret key) into the fields above.',
+								'kiotviet-sync'
+							) }
+						</li>
+						<li>
+							{ __(
+								'The shop address is the name before .kiotviet.vn in your KiotViet address: for demo.kiotviet.vn enter demo.',
+								'kiotviet-sync'
+							) }
+						</li>
+					</ol>
 				</div>
-				<div className="kvs-form__field">
-					<TextControl
-						__nextHasNoMarginBottom
-						__next40pxDefaultSize
-						ref={ inputs.client_id }
-						label={ __( 'Client ID', 'kiotviet-sync' ) }
-						value={ values.client_id }
-						onChange={ change( 'client_id' ) }
-						autoComplete="off"
-						spellCheck={ false }
-						required
-						aria-invalid={
-							fieldErrors.client_id ? true : undefined
-						}
-						help={ <FieldHelp error={ fieldErrors.client_id } /> }
-					/>
-				</div>
-				<div className="kvs-form__field">
-					<TextControl
-						__nextHasNoMarginBottom
-						__next40pxDefaultSize
-						ref={ inputs.client_secret }
-						type="password"
-						label={ __( 'Secret key', 'kiotviet-sync' ) }
-						value={ values.client_secret }
-						onChange={ change( 'client_secret' ) }
-						// Keeps browsers from filling in the saved WordPress password.
-						autoComplete="new-password"
-						spellCheck={ false }
-						required
-						aria-invalid={
-							fieldErrors.client_secret ? true : undefined
-						}
-						help={
-							<FieldHelp
-								error={ fieldErrors.client_secret }
-								help={ __(
-									'Kept on this website only and never shown again.',
-									'kiotviet-sync'
-								) }
-							/>
-						}
-					/>
-				</div>
-				<div className="kvs-help">
-					<Button
-						variant="link"
-						aria-expanded={ isHelpOpen }
-						aria-controls={ helpId }
-						onClick={ () => setIsHelpOpen( ( open ) => ! open ) }
-					>
-						{ __(
-							'How to get this information from your KiotViet shop',
-							'kiotviet-sync'
-						) }
-					</Button>
-					<div
-						id={ helpId }
-						className="kvs-help__body"
-						hidden={ ! isHelpOpen }
-					>
-						<ol>
-							<li>
-								{ __(
-									'Sign in to your KiotViet shop with the owner account.',
-									'kiotviet-sync'
-								) }
-							</li>
-							<li>
-								{ __(
-									'Go to Settings and open "Thiết lập kết nối API" (API connection settings).',
-									'kiotviet-sync'
-								) }
-							</li>
-							<li>
-								{ __(
-									'Create a connection, or open the one you already use.',
-									'kiotviet-sync'
-								) }
-							</li>
-							<li>
-								{ __(
-									'Copy its Client ID and its Mã bảo mật (secret key) into the fields above.',
-									'kiotviet-sync'
-								) }
-							</li>
-							<li>
-								{ __(
-									'The shop address is the name before .kiotviet.vn in your KiotViet address: for demo.kiotviet.vn enter demo.',
-									'kiotviet-sync'
-								) }
-							</li>
-						</ol>
-					</div>
-				</div>
-				<div className="kvs-actions">
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ connect.isPending }
-						disabled={ connect.isPending }
-						accessibleWhenDisabled
-					>
-						{ __( 'Next', 'kiotviet-sync' ) }
-					</Button>
-				</div>
-			</form>
-		</StepCard>
+			</div>
+		</StepForm>
 	);
 }

@@ -20,13 +20,13 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
-import type { ApiError } from '../../../shared/api/errors';
 import type { PreviewCounts } from '../../../shared/schemas/catalog';
 import type { SyncStatus } from '../../../shared/schemas/sync';
-import { errorMessage, hasUsefulSummary } from '../../components/error-message';
+import { errorMessage, formErrors } from '../../components/error-message';
 import { FieldHelp } from '../../components/field-help';
 import { Loading } from '../../components/loading';
-import { StepCard } from '../../components/step-card';
+import { RetryNotice } from '../../components/retry-notice';
+import { StepForm } from '../../components/step-form';
 import { useCatalogPreview } from '../../hooks/use-catalog';
 import { useBranches } from '../../hooks/use-connection';
 import { useNotices } from '../../hooks/use-notices';
@@ -35,6 +35,8 @@ import { useStartSync } from '../../hooks/use-sync';
 import { formatNumber } from './format';
 
 type Field = 'order_branch_id' | 'auto_push_orders';
+
+const FIELDS: Field[] = [ 'order_branch_id', 'auto_push_orders' ];
 
 function PreviewTable( {
 	rows,
@@ -148,23 +150,10 @@ export function OrdersStep( {
 			}
 			setSaved( true );
 		} catch ( error ) {
-			const apiError = error as ApiError;
-			const fieldErrors: Partial< Record< Field, string > > = {};
-			for ( const field of [
-				'order_branch_id',
-				'auto_push_orders',
-			] as Field[] ) {
-				const message = apiError.params?.[ field ];
-				if ( message ) {
-					fieldErrors[ field ] = message;
-				}
-			}
-			setErrors( fieldErrors );
-			if (
-				Object.keys( fieldErrors ).length === 0 ||
-				hasUsefulSummary( apiError )
-			) {
-				setFormError( errorMessage( apiError ) );
+			const found = formErrors( error, FIELDS );
+			setErrors( found.fields );
+			if ( found.summary ) {
+				setFormError( found.summary );
 			}
 		}
 	};
@@ -186,22 +175,14 @@ export function OrdersStep( {
 		fields = <Loading label={ __( 'Loading…', 'kiotviet-sync' ) } />;
 	} else if ( settings.isError || branches.isError ) {
 		fields = (
-			<Notice
-				status="error"
-				isDismissible={ false }
-				className="kvs-inline-notice"
-				actions={ [
-					{
-						label: __( 'Try again', 'kiotviet-sync' ),
-						onClick: () => {
-							void settings.refetch();
-							void branches.refetch();
-						},
-					},
-				] }
-			>
-				{ errorMessage( settings.error ?? branches.error ) }
-			</Notice>
+			<RetryNotice
+				inline
+				error={ settings.error ?? branches.error }
+				onRetry={ () => {
+					void settings.refetch();
+					void branches.refetch();
+				} }
+			/>
 		);
 	} else {
 		fields = (
@@ -273,182 +254,155 @@ export function OrdersStep( {
 	const noSelection = status.catalog.selected === 0;
 
 	return (
-		<StepCard
+		<StepForm
 			title={ _x( 'Orders', 'setup step', 'kiotviet-sync' ) }
 			description={ __(
 				'Choose the KiotViet branch that receives the website’s orders.',
 				'kiotviet-sync'
 			) }
 			focusOnMount={ focusOnMount }
-		>
-			<form className="kvs-form" onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice
-						status="error"
-						isDismissible={ false }
-						className="kvs-inline-notice"
+			onSubmit={ submit }
+			formError={ formError }
+			isSubmitting={ update.isPending }
+			cannotSubmit={ ! settings.data }
+			submitVariant={ saved ? 'secondary' : 'primary' }
+			onBack={ onBack }
+			after={
+				saved && (
+					<section
+						className="kvs-preview"
+						aria-labelledby="kvs-preview-heading"
 					>
-						{ formError }
-					</Notice>
-				) }
-				{ fields }
-				<div className="kvs-actions">
-					<Button
-						__next40pxDefaultSize
-						variant="secondary"
-						onClick={ onBack }
-						disabled={ update.isPending }
-						accessibleWhenDisabled
-					>
-						{ __( 'Back', 'kiotviet-sync' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant={ saved ? 'secondary' : 'primary' }
-						type="submit"
-						isBusy={ update.isPending }
-						disabled={ update.isPending || ! settings.data }
-						accessibleWhenDisabled
-					>
-						{ __( 'Continue', 'kiotviet-sync' ) }
-					</Button>
-				</div>
-			</form>
-			{ saved && (
-				<section
-					className="kvs-preview"
-					aria-labelledby="kvs-preview-heading"
-				>
-					<h3 id="kvs-preview-heading">
-						{ __( 'Before you sync', 'kiotviet-sync' ) }
-					</h3>
-					{ preview.isPending && (
-						<Loading
-							label={ __(
-								'Checking what the sync will do…',
-								'kiotviet-sync'
-							) }
-						/>
-					) }
-					{ preview.isError && (
-						<Notice
-							status="error"
-							isDismissible={ false }
-							className="kvs-inline-notice"
-							actions={ [
-								{
-									label: __( 'Try again', 'kiotviet-sync' ),
-									onClick: () => preview.refetch(),
-								},
-							] }
-						>
-							{ errorMessage( preview.error ) }
-						</Notice>
-					) }
-					{ preview.data && (
-						<>
-							<PreviewTable
-								rows={ [
-									{
-										label: __(
-											'Products',
-											'kiotviet-sync'
-										),
-										counts: preview.data.products,
-									},
-									{
-										label: __(
-											'Variations',
-											'kiotviet-sync'
-										),
-										counts: preview.data.variations,
-									},
-									{
-										label: __(
-											'Categories',
-											'kiotviet-sync'
-										),
-										counts: preview.data.categories,
-									},
-								] }
+						<h3 id="kvs-preview-heading">
+							{ __( 'Before you sync', 'kiotviet-sync' ) }
+						</h3>
+						{ preview.isPending && (
+							<Loading
+								label={ __(
+									'Checking what the sync will do…',
+									'kiotviet-sync'
+								) }
 							/>
-							{ preview.data.conflicts.length > 0 && (
-								<Notice
-									status="warning"
-									isDismissible={ false }
-									className="kvs-inline-notice"
-								>
-									<p>
-										{ __(
-											'These products will not be synced until the conflict is solved:',
-											'kiotviet-sync'
-										) }
-									</p>
-									<ul className="kvs-conflicts">
-										{ preview.data.conflicts.map(
-											( conflict, index ) => (
-												<li
-													key={ `${ conflict.kiotviet_id }-${ index }` }
-												>
-													{ conflict.sku && (
-														<code>
-															{ conflict.sku }
-														</code>
-													) }{ ' ' }
-													{ conflict.message ||
-														conflict.code }
-												</li>
-											)
-										) }
-									</ul>
-								</Notice>
-							) }
-						</>
-					) }
-					{ noSelection && (
-						<Notice
-							status="warning"
-							isDismissible={ false }
-							className="kvs-inline-notice"
-						>
-							{ __(
-								'No product is selected. Switch on the products to sync in the Products step.',
-								'kiotviet-sync'
-							) }
-						</Notice>
-					) }
-					{ start.isError && (
-						<Notice
-							status="error"
-							isDismissible={ false }
-							className="kvs-inline-notice"
-						>
-							{ errorMessage( start.error ) }
-						</Notice>
-					) }
-					<div className="kvs-actions">
-						<Button
-							__next40pxDefaultSize
-							variant="primary"
-							onClick={ startImport }
-							isBusy={ start.isPending }
-							disabled={
-								start.isPending || noSelection || ! preview.data
-							}
-							accessibleWhenDisabled
-						>
-							{ __( 'Sync', 'kiotviet-sync' ) }
-						</Button>
-						<span className="kvs-muted">
-							{ sprintf(
-								/* translators: %s: number of products selected for sync. */
-								__( '%s products selected.', 'kiotviet-sync' ),
-								formatNumber( status.catalog.selected )
-							) }
-						</span>
-					</div>
-				</section>
-			) }
-		</StepCard>
+						) }
+						{ preview.isError && (
+							<RetryNotice
+								inline
+								error={ preview.error }
+								onRetry={ () => preview.refetch() }
+							/>
+						) }
+						{ preview.data && (
+							<>
+								<PreviewTable
+									rows={ [
+										{
+											label: __(
+												'Products',
+												'kiotviet-sync'
+											),
+											counts: preview.data.products,
+										},
+										{
+											label: __(
+												'Variations',
+												'kiotviet-sync'
+											),
+											counts: preview.data.variations,
+										},
+										{
+											label: __(
+												'Categories',
+												'kiotviet-sync'
+											),
+											counts: preview.data.categories,
+										},
+									] }
+								/>
+								{ preview.data.conflicts.length > 0 && (
+									<Notice
+										status="warning"
+										isDismissible={ false }
+										className="kvs-inline-notice"
+									>
+										<p>
+											{ __(
+												'These products will not be synced until the conflict is solved:',
+												'kiotviet-sync'
+											) }
+										</p>
+										<ul className="kvs-conflicts">
+											{ preview.data.conflicts.map(
+												( conflict, index ) => (
+													<li
+														key={ `${ conflict.kiotviet_id }-${ index }` }
+													>
+														{ conflict.sku && (
+															<code>
+																{ conflict.sku }
+															</code>
+														) }{ ' ' }
+														{ conflict.message ||
+															conflict.code }
+													</li>
+												)
+											) }
+										</ul>
+									</Notice>
+								) }
+							</>
+						) }
+						{ noSelection && (
+							<Notice
+								status="warning"
+								isDismissible={ false }
+								className="kvs-inline-notice"
+							>
+								{ __(
+									'No product is selected. Switch on the products to sync in the Products step.',
+									'kiotviet-sync'
+								) }
+							</Notice>
+						) }
+						{ start.isError && (
+							<Notice
+								status="error"
+								isDismissible={ false }
+								className="kvs-inline-notice"
+							>
+								{ errorMessage( start.error ) }
+							</Notice>
+						) }
+						<div className="kvs-actions">
+							<Button
+								__next40pxDefaultSize
+								variant="primary"
+								onClick={ startImport }
+								isBusy={ start.isPending }
+								disabled={
+									start.isPending ||
+									noSelection ||
+									! preview.data
+								}
+								accessibleWhenDisabled
+							>
+								{ __( 'Sync', 'kiotviet-sync' ) }
+							</Button>
+							<span className="kvs-muted">
+								{ sprintf(
+									/* translators: %s: number of products selected for sync. */
+									__(
+										'%s products selected.',
+										'kiotviet-sync'
+									),
+									formatNumber( status.catalog.selected )
+								) }
+							</span>
+						</div>
+					</section>
+				)
+			}
+		>
+			{ fields }
+		</StepForm>
 	);
 }

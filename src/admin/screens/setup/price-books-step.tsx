@@ -6,7 +6,7 @@
 /**
  * External dependencies
  */
-import { Button, Notice, SelectControl } from '@wordpress/components';
+import { SelectControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
@@ -14,15 +14,17 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
-import type { ApiError } from '../../../shared/api/errors';
-import { errorMessage, hasUsefulSummary } from '../../components/error-message';
+import { formErrors } from '../../components/error-message';
 import { FieldHelp } from '../../components/field-help';
 import { Loading } from '../../components/loading';
-import { StepCard } from '../../components/step-card';
+import { RetryNotice } from '../../components/retry-notice';
+import { StepForm } from '../../components/step-form';
 import { useNotices } from '../../hooks/use-notices';
 import { usePriceBooks, useSavePriceBooks } from '../../hooks/use-price-books';
 
 type Field = 'regular_price_book_id' | 'sale_price_book_id';
+
+const FIELDS: Field[] = [ 'regular_price_book_id', 'sale_price_book_id' ];
 
 interface PriceBooksStepProps {
 	onBack: () => void;
@@ -83,23 +85,10 @@ export function PriceBooksStep( {
 			);
 			onDone();
 		} catch ( error ) {
-			const apiError = error as ApiError;
-			const fieldErrors: Partial< Record< Field, string > > = {};
-			for ( const field of [
-				'regular_price_book_id',
-				'sale_price_book_id',
-			] as Field[] ) {
-				const message = apiError.params?.[ field ];
-				if ( message ) {
-					fieldErrors[ field ] = message;
-				}
-			}
-			setErrors( fieldErrors );
-			if (
-				Object.keys( fieldErrors ).length === 0 ||
-				hasUsefulSummary( apiError )
-			) {
-				setFormError( errorMessage( apiError ) );
+			const found = formErrors( error, FIELDS );
+			setErrors( found.fields );
+			if ( found.summary ) {
+				setFormError( found.summary );
 			}
 		}
 	};
@@ -116,19 +105,11 @@ export function PriceBooksStep( {
 		);
 	} else if ( books.isError ) {
 		body = (
-			<Notice
-				status="error"
-				isDismissible={ false }
-				className="kvs-inline-notice"
-				actions={ [
-					{
-						label: __( 'Try again', 'kiotviet-sync' ),
-						onClick: () => books.refetch(),
-					},
-				] }
-			>
-				{ errorMessage( books.error ) }
-			</Notice>
+			<RetryNotice
+				inline
+				error={ books.error }
+				onRetry={ () => books.refetch() }
+			/>
 		);
 	} else {
 		body = (
@@ -194,47 +175,20 @@ export function PriceBooksStep( {
 	}
 
 	return (
-		<StepCard
+		<StepForm
 			title={ __( 'Price books', 'kiotviet-sync' ) }
 			description={ __(
 				'Choose the KiotViet price books that give the regular price and the sale price on the website. Choosing a price book is not mandatory; only active, currently valid price books are listed.',
 				'kiotviet-sync'
 			) }
 			focusOnMount={ focusOnMount }
+			onSubmit={ submit }
+			formError={ formError }
+			isSubmitting={ update.isPending }
+			cannotSubmit={ ! books.data }
+			onBack={ onBack }
 		>
-			<form className="kvs-form" onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice
-						status="error"
-						isDismissible={ false }
-						className="kvs-inline-notice"
-					>
-						{ formError }
-					</Notice>
-				) }
-				{ body }
-				<div className="kvs-actions">
-					<Button
-						__next40pxDefaultSize
-						variant="secondary"
-						onClick={ onBack }
-						disabled={ update.isPending }
-						accessibleWhenDisabled
-					>
-						{ __( 'Back', 'kiotviet-sync' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ update.isPending }
-						disabled={ update.isPending || ! books.data }
-						accessibleWhenDisabled
-					>
-						{ __( 'Continue', 'kiotviet-sync' ) }
-					</Button>
-				</div>
-			</form>
-		</StepCard>
+			{ body }
+		</StepForm>
 	);
 }

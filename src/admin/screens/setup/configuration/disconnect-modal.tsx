@@ -6,32 +6,22 @@
 /**
  * External dependencies
  */
-import { Button, CheckboxControl, Modal, Notice } from '@wordpress/components';
+import { CheckboxControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, _x } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import { errorMessage } from '../../../components/error-message';
+import { ConfirmButton } from '../../../components/confirm-button';
 import { useDisconnectWith } from '../../../hooks/use-configuration';
 import { useNotices } from '../../../hooks/use-notices';
 
 export function DisconnectButton() {
-	const [ isOpen, setIsOpen ] = useState( false );
 	const [ categories, setCategories ] = useState( false );
 	const [ products, setProducts ] = useState( false );
 	const disconnect = useDisconnectWith();
 	const notices = useNotices();
-
-	const close = () => {
-		if ( ! disconnect.isPending ) {
-			setIsOpen( false );
-			setCategories( false );
-			setProducts( false );
-			disconnect.reset();
-		}
-	};
 
 	const confirm = async () => {
 		let deleting = false;
@@ -57,83 +47,45 @@ export function DisconnectButton() {
 	};
 
 	return (
-		<>
-			<Button
-				__next40pxDefaultSize
-				variant="secondary"
-				isDestructive
-				onClick={ () => setIsOpen( true ) }
-			>
-				{ __( 'Disconnect', 'kiotviet-sync' ) }
-			</Button>
-			{ isOpen && (
-				<Modal
-					title={ __( 'Delete information', 'kiotviet-sync' ) }
-					onRequestClose={ close }
-					focusOnMount="firstContentElement"
-					size="medium"
-				>
-					{ disconnect.isError && (
-						<Notice
-							status="error"
-							isDismissible={ false }
-							className="kvs-inline-notice"
-						>
-							{ errorMessage( disconnect.error ) }
-						</Notice>
-					) }
-					<p>
-						{ __(
-							'Do you want to delete the synced information?',
-							'kiotviet-sync'
-						) }
-					</p>
-					<CheckboxControl
-						__nextHasNoMarginBottom
-						label={ __( 'Categories', 'kiotviet-sync' ) }
-						checked={ categories }
-						onChange={ setCategories }
-					/>
-					<CheckboxControl
-						__nextHasNoMarginBottom
-						label={ _x(
-							'Products',
-							'synced items to delete',
-							'kiotviet-sync'
-						) }
-						checked={ products }
-						onChange={ setProducts }
-					/>
-					<p className="description">
-						{ __(
-							'Ticked items are deleted from this website and a new connection syncs them from scratch. Unticked items stay, and a new connection continues with them. The webhooks of this website are removed from KiotViet either way.',
-							'kiotviet-sync'
-						) }
-					</p>
-					<div className="kvs-actions">
-						<Button
-							__next40pxDefaultSize
-							variant="secondary"
-							onClick={ close }
-							disabled={ disconnect.isPending }
-							accessibleWhenDisabled
-						>
-							{ __( 'Cancel', 'kiotviet-sync' ) }
-						</Button>
-						<Button
-							__next40pxDefaultSize
-							variant="primary"
-							isDestructive
-							onClick={ confirm }
-							isBusy={ disconnect.isPending }
-							disabled={ disconnect.isPending }
-							accessibleWhenDisabled
-						>
-							{ __( 'OK', 'kiotviet-sync' ) }
-						</Button>
-					</div>
-				</Modal>
-			) }
-		</>
+		<ConfirmButton
+			label={ __( 'Disconnect', 'kiotviet-sync' ) }
+			title={ __( 'Delete information', 'kiotviet-sync' ) }
+			cancelLabel={ __( 'Cancel', 'kiotviet-sync' ) }
+			mutation={ disconnect }
+			onConfirm={ confirm }
+			onClose={ () => {
+				setCategories( false );
+				setProducts( false );
+			} }
+		>
+			<p>
+				{ __(
+					'Do you want to delete the synced information?',
+					'kiotviet-sync'
+				) }
+			</p>
+			<CheckboxControl
+				__nextHasNoMarginBottom
+				label={ __( 'Categories', 'kiotviet-sync' ) }
+				checked={ categories }
+				onChange={ setCategories }
+			/>
+			<CheckboxControl
+				__nextHasNoMarginBottom
+				label={ _x(
+					'Products',
+					'synced items to delete',
+					'kiotviet-sync'
+				) }
+				checked={ products }
+				onChange={ setProducts }
+			/>
+			<p className="description">
+				{ __(
+					'Ticked items are deleted from this website and a new connection syncs them from scratch. Unticked items stay, and a new connection continues with them. The webhooks of this website are removed from KiotViet either way.',
+					'kiotviet-sync'
+				) }
+			</p>
+		</ConfirmButton>
 	);
 }
