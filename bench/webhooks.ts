@@ -114,7 +114,10 @@ export async function measureWebhooks(
 	const last = String( 100 + ( ( count - 1 ) % 50 ) );
 	const b0 = performance.now();
 	let backlogMs: number | null = null;
-	while ( performance.now() - b0 < visibleTimeoutMs * 5 ) {
+	while (
+		visibleSamples > 0 &&
+		performance.now() - b0 < visibleTimeoutMs * 5
+	) {
 		if ( ( await stockText() ).includes( last ) ) {
 			backlogMs = performance.now() - b0;
 			break;
