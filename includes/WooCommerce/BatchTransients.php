@@ -100,9 +100,9 @@ final class BatchTransients {
 			add_filter( 'pre_transient_' . $name, array( $this, 'on_get_stored' ), PHP_INT_MAX, 2 );
 			add_action( 'delete_transient_' . $name, array( $this, 'on_delete' ), PHP_INT_MAX, 1 );
 		}
-		add_action( 'setted_transient', array( $this, 'on_set' ), PHP_INT_MAX, 3 );
+		add_action( self::set_hook( false ), array( $this, 'on_set' ), PHP_INT_MAX, 3 );
 		add_action( 'deleted_transient', array( $this, 'on_delete' ), PHP_INT_MAX, 1 );
-		add_action( 'setted_site_transient', array( $this, 'on_set_site' ), PHP_INT_MAX, 3 );
+		add_action( self::set_hook( true ), array( $this, 'on_set_site' ), PHP_INT_MAX, 3 );
 		add_action( 'deleted_site_transient', array( $this, 'on_delete_site' ), PHP_INT_MAX, 1 );
 		$this->site_ops      = array();
 		$this->previous_mode = (bool) wp_using_ext_object_cache( true );
@@ -149,9 +149,9 @@ final class BatchTransients {
 			remove_filter( 'pre_site_transient_' . $name, array( $this, 'on_get_stored_site' ), PHP_INT_MAX );
 			remove_action( 'delete_site_transient_' . $name, array( $this, 'on_delete_site' ), PHP_INT_MAX );
 		}
-		remove_action( 'setted_transient', array( $this, 'on_set' ), PHP_INT_MAX );
+		remove_action( self::set_hook( false ), array( $this, 'on_set' ), PHP_INT_MAX );
 		remove_action( 'deleted_transient', array( $this, 'on_delete' ), PHP_INT_MAX );
-		remove_action( 'setted_site_transient', array( $this, 'on_set_site' ), PHP_INT_MAX );
+		remove_action( self::set_hook( true ), array( $this, 'on_set_site' ), PHP_INT_MAX );
 		remove_action( 'deleted_site_transient', array( $this, 'on_delete_site' ), PHP_INT_MAX );
 		foreach ( array_keys( $this->ops ) as $name ) {
 			wp_cache_delete( (string) $name, 'transient' );
@@ -247,5 +247,19 @@ final class BatchTransients {
 	 */
 	public function on_delete_site( $name ): void {
 		$this->site_ops[ (string) $name ] = array( 'delete' );
+	}
+
+	/**
+	 * The action fired after a transient is set: `set_transient` / `set_site_transient` since WordPress 6.8, which
+	 * fires `setted_*` through do_action_deprecated() (a PHP deprecation notice for every listener).
+	 *
+	 * @param bool $site Site transient.
+	 */
+	private static function set_hook( bool $site ): string {
+		$modern = version_compare( (string) get_bloginfo( 'version' ), '6.8', '>=' );
+		if ( $site ) {
+			return $modern ? 'set_site_transient' : 'setted_site_transient';
+		}
+		return $modern ? 'set_transient' : 'setted_transient';
 	}
 }
