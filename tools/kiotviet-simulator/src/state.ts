@@ -294,6 +294,39 @@ export function notFound( message: string ): ApiError {
 	return new ApiError( 'notfound', 'NotFoundException', message );
 }
 
+/**
+ * The item a lookup found, or a 404 with the message.
+ *
+ * @param item    What `Map.get` (or a search) returned.
+ * @param message KiotViet's "not found" text.
+ */
+export function foundOr404< T >( item: T | undefined, message: string ): T {
+	if ( ! item ) {
+		throw notFound( message );
+	}
+	return item;
+}
+
+/**
+ * Copies onto `target` the fields that `patch` sets (not undefined).
+ *
+ * @param target The entity being updated.
+ * @param patch  The update.
+ * @param keys   The fields copied as they are.
+ */
+function assignDefined< T, K extends keyof T >(
+	target: T,
+	patch: { [ P in K ]?: T[ P ] },
+	keys: readonly K[]
+): void {
+	for ( const key of keys ) {
+		const value = patch[ key ];
+		if ( value !== undefined ) {
+			target[ key ] = value as T[ K ];
+		}
+	}
+}
+
 export type EmitFn = ( type: string, items: unknown[] ) => void;
 
 export interface RemovedEntry {
@@ -881,10 +914,10 @@ export class State {
 		id: number,
 		patch: { categoryName?: string; parentId?: number }
 	): Category {
-		const c = this.categories.get( id );
-		if ( ! c ) {
-			throw notFound( `Không tìm thấy nhóm hàng ${ id }` );
-		}
+		const c = foundOr404(
+			this.categories.get( id ),
+			`Không tìm thấy nhóm hàng ${ id }`
+		);
 		if ( patch.parentId !== undefined ) {
 			if ( patch.parentId === 0 ) {
 				c.parentId = undefined;
@@ -910,10 +943,10 @@ export class State {
 	}
 
 	deleteCategory( id: number ): void {
-		const c = this.categories.get( id );
-		if ( ! c ) {
-			throw notFound( `Không tìm thấy nhóm hàng ${ id }` );
-		}
+		foundOr404(
+			this.categories.get( id ),
+			`Không tìm thấy nhóm hàng ${ id }`
+		);
 		if ( this.hasChild( id ) ) {
 			throw validation( 'Không thể xóa nhóm hàng có nhóm con' );
 		}
@@ -1074,10 +1107,10 @@ export class State {
 	}
 
 	updateProduct( id: number, input: ProductInput ): Product {
-		const p = this.products.get( id );
-		if ( ! p ) {
-			throw notFound( `Không tìm thấy hàng hóa ${ id }` );
-		}
+		const p = foundOr404(
+			this.products.get( id ),
+			`Không tìm thấy hàng hóa ${ id }`
+		);
 		if (
 			input.code !== undefined &&
 			input.code.trim() &&
@@ -1131,36 +1164,18 @@ export class State {
 		if ( input.barCode !== undefined ) {
 			p.barCode = input.barCode || undefined;
 		}
-		if ( input.categoryId !== undefined ) {
-			p.categoryId = input.categoryId;
-		}
-		if ( input.description !== undefined ) {
-			p.description = input.description;
-		}
-		if ( input.allowsSale !== undefined ) {
-			p.allowsSale = input.allowsSale;
-		}
-		if ( input.unit !== undefined ) {
-			p.unit = input.unit;
-		}
-		if ( input.basePrice !== undefined ) {
-			p.basePrice = input.basePrice;
-		}
-		if ( input.weight !== undefined ) {
-			p.weight = input.weight;
-		}
-		if ( input.isActive !== undefined ) {
-			p.isActive = input.isActive;
-		}
-		if ( input.isRewardPoint !== undefined ) {
-			p.isRewardPoint = input.isRewardPoint;
-		}
-		if ( input.images !== undefined ) {
-			p.images = input.images;
-		}
-		if ( input.tradeMarkName !== undefined ) {
-			p.tradeMarkName = input.tradeMarkName;
-		}
+		assignDefined( p, input, [
+			'categoryId',
+			'description',
+			'allowsSale',
+			'unit',
+			'basePrice',
+			'weight',
+			'isActive',
+			'isRewardPoint',
+			'images',
+			'tradeMarkName',
+		] );
 		if (
 			input.conversionValue !== undefined &&
 			p.masterUnitId !== undefined
@@ -1196,10 +1211,10 @@ export class State {
 	}
 
 	deleteProduct( id: number ): void {
-		const p = this.products.get( id );
-		if ( ! p ) {
-			throw notFound( `Không tìm thấy hàng hóa ${ id }` );
-		}
+		foundOr404(
+			this.products.get( id ),
+			`Không tìm thấy hàng hóa ${ id }`
+		);
 		const ids = [ id ];
 		// Deleting a base unit deletes its unit products too.
 		for ( const u of this.derivedUnits( id ) ) {
@@ -1237,10 +1252,10 @@ export class State {
 		reserved?: number,
 		cost?: number
 	): void {
-		const p = this.products.get( productId );
-		if ( ! p ) {
-			throw notFound( `Không tìm thấy hàng hóa ${ productId }` );
-		}
+		const p = foundOr404(
+			this.products.get( productId ),
+			`Không tìm thấy hàng hóa ${ productId }`
+		);
 		if ( ! this.branches.has( branchId ) ) {
 			throw validation(
 				`Chi nhánh ${ branchId } không tồn tại`,
@@ -1359,10 +1374,10 @@ export class State {
 		productId: number,
 		price: number | null
 	): void {
-		const p = this.products.get( productId );
-		if ( ! p ) {
-			throw notFound( `Không tìm thấy hàng hóa ${ productId }` );
-		}
+		const p = foundOr404(
+			this.products.get( productId ),
+			`Không tìm thấy hàng hóa ${ productId }`
+		);
 		if ( priceBookId === 0 ) {
 			if ( price === null ) {
 				throw validation( 'Giá không hợp lệ', 'price' );
@@ -1372,10 +1387,10 @@ export class State {
 			this.emitProduct( p );
 			return;
 		}
-		const pb = this.priceBooks.get( priceBookId );
-		if ( ! pb ) {
-			throw notFound( `Không tìm thấy bảng giá ${ priceBookId }` );
-		}
+		const pb = foundOr404(
+			this.priceBooks.get( priceBookId ),
+			`Không tìm thấy bảng giá ${ priceBookId }`
+		);
 		pb.modifiedDate = this.now();
 		p.modifiedDate = pb.modifiedDate;
 		if ( price === null ) {
@@ -1398,19 +1413,11 @@ export class State {
 			Pick< PriceBook, 'isActive' | 'startDate' | 'endDate' | 'name' >
 		>
 	): PriceBook {
-		const pb = this.priceBooks.get( id );
-		if ( ! pb ) {
-			throw notFound( `Không tìm thấy bảng giá ${ id }` );
-		}
-		if ( patch.isActive !== undefined ) {
-			pb.isActive = patch.isActive;
-		}
-		if ( patch.startDate !== undefined ) {
-			pb.startDate = patch.startDate;
-		}
-		if ( patch.endDate !== undefined ) {
-			pb.endDate = patch.endDate;
-		}
+		const pb = foundOr404(
+			this.priceBooks.get( id ),
+			`Không tìm thấy bảng giá ${ id }`
+		);
+		assignDefined( pb, patch, [ 'isActive', 'startDate', 'endDate' ] );
 		if ( patch.name !== undefined && patch.name.trim() ) {
 			pb.name = patch.name.trim();
 		}
@@ -1496,10 +1503,10 @@ export class State {
 	}
 
 	updateCustomer( id: number, input: CustomerInput ): Customer {
-		const c = this.customers.get( id );
-		if ( ! c ) {
-			throw notFound( `Không tìm thấy khách hàng ${ id }` );
-		}
+		const c = foundOr404(
+			this.customers.get( id ),
+			`Không tìm thấy khách hàng ${ id }`
+		);
 		const keys: ( keyof CustomerInput & keyof Customer )[] = [
 			'name',
 			'gender',
@@ -1594,25 +1601,17 @@ export class State {
 		}
 	): Surcharge {
 		this.requireSurcharges();
-		const s = this.surcharges.get( id );
-		if ( ! s ) {
-			throw notFound( `Không tìm thấy thu khác ${ id }` );
-		}
+		const s = foundOr404(
+			this.surcharges.get( id ),
+			`Không tìm thấy thu khác ${ id }`
+		);
 		if ( input.name !== undefined && input.name.trim() ) {
 			s.surchargeName = input.name.trim();
 		}
 		if ( input.code !== undefined && input.code.trim() ) {
 			s.surchargeCode = input.code.trim();
 		}
-		if ( input.value !== undefined ) {
-			s.value = input.value;
-		}
-		if ( input.valueRatio !== undefined ) {
-			s.valueRatio = input.valueRatio;
-		}
-		if ( input.isActive !== undefined ) {
-			s.isActive = input.isActive;
-		}
+		assignDefined( s, input, [ 'value', 'valueRatio', 'isActive' ] );
 		s.modifiedDate = this.now();
 		return s;
 	}
@@ -1940,10 +1939,10 @@ export class State {
 	}
 
 	updateOrder( id: number, input: OrderInput ): Order {
-		const o = this.orders.get( id );
-		if ( ! o ) {
-			throw notFound( `Không tìm thấy đơn đặt hàng ${ id }` );
-		}
+		const o = foundOr404(
+			this.orders.get( id ),
+			`Không tìm thấy đơn đặt hàng ${ id }`
+		);
 		if ( o.status === 3 || o.status === 4 ) {
 			throw validation(
 				`Đơn đặt hàng ${ o.code } đã ${
@@ -2041,10 +2040,10 @@ export class State {
 	 * @param status
 	 */
 	setOrderStatus( id: number, status: number ): Order {
-		const o = this.orders.get( id );
-		if ( ! o ) {
-			throw notFound( `Không tìm thấy đơn đặt hàng ${ id }` );
-		}
+		const o = foundOr404(
+			this.orders.get( id ),
+			`Không tìm thấy đơn đặt hàng ${ id }`
+		);
 		if ( ! ORDER_STATUS[ status ] ) {
 			throw validation( `Trạng thái ${ status } không hợp lệ`, 'status' );
 		}
@@ -2078,10 +2077,10 @@ export class State {
 	}
 
 	cancelOrder( id: number ): Order {
-		const o = this.orders.get( id );
-		if ( ! o ) {
-			throw notFound( `Không tìm thấy đơn đặt hàng ${ id }` );
-		}
+		const o = foundOr404(
+			this.orders.get( id ),
+			`Không tìm thấy đơn đặt hàng ${ id }`
+		);
 		if ( o.status === 4 ) {
 			return o;
 		}

@@ -1,7 +1,7 @@
 /** Categories, products, productOnHands, branches, price books (REST, camelCase). */
 import { kvDate } from '../format';
 import {
-	notFound,
+	foundOr404,
 	validation,
 	type Branch,
 	type Category,
@@ -19,6 +19,8 @@ import {
 	route,
 	type Ctx,
 	type Route,
+	listDated,
+	type ListOptions,
 } from './util';
 
 // ------------------------------------------------------------------ serializers
@@ -255,12 +257,21 @@ export function priceBookJson(
 
 // ------------------------------------------------------------------ handlers
 
+const CATEGORY_SORT_KEYS: ListOptions< Category >[ 'sortKeys' ] = {
+	name: ( c ) => c.categoryName,
+	categoryName: ( c ) => c.categoryName,
+	id: ( c ) => c.categoryId,
+	categoryId: ( c ) => c.categoryId,
+	createdDate: ( c ) => c.createdDate,
+	modifiedDate: ( c ) => c.modifiedDate,
+	rank: ( c ) => c.rank,
+};
+
 function productOr404( st: State, id: string | undefined ): Product {
-	const p = st.products.get( Number( id ) );
-	if ( ! p ) {
-		throw notFound( `Không tìm thấy hàng hóa ${ id ?? '' }` );
-	}
-	return p;
+	return foundOr404(
+		st.products.get( Number( id ) ),
+		`Không tìm thấy hàng hóa ${ id ?? '' }`
+	);
 }
 
 const detailOptions = ( ctx: Ctx ): ProductJsonOptions => ( {
@@ -277,10 +288,10 @@ function productByCodeRoute(
 	code: string | undefined
 ): Record< string, unknown > {
 	const st = ctx.sim.state;
-	const p = code ? st.productByCode( code ) : undefined;
-	if ( ! p ) {
-		throw notFound( `Không tìm thấy hàng hóa có mã ${ code ?? '' }` );
-	}
+	const p = foundOr404(
+		code ? st.productByCode( code ) : undefined,
+		`Không tìm thấy hàng hóa có mã ${ code ?? '' }`
+	);
 	return productJson( st, p, detailOptions( ctx ) );
 }
 
@@ -319,15 +330,7 @@ export const catalogRoutes: Route[] = [
 			);
 			return ok(
 				listPage( ctx, roots, {
-					sortKeys: {
-						name: ( c ) => c.categoryName,
-						categoryName: ( c ) => c.categoryName,
-						id: ( c ) => c.categoryId,
-						categoryId: ( c ) => c.categoryId,
-						createdDate: ( c ) => c.createdDate,
-						modifiedDate: ( c ) => c.modifiedDate,
-						rank: ( c ) => c.rank,
-					},
+					sortKeys: CATEGORY_SORT_KEYS,
 					defaultOrderBy: 'name',
 					ignoreModified: true,
 					map: ( c ) => categoryTree( st, c, childrenOf ),
@@ -337,15 +340,7 @@ export const catalogRoutes: Route[] = [
 		}
 		return ok(
 			listPage( ctx, all, {
-				sortKeys: {
-					name: ( c ) => c.categoryName,
-					categoryName: ( c ) => c.categoryName,
-					id: ( c ) => c.categoryId,
-					categoryId: ( c ) => c.categoryId,
-					createdDate: ( c ) => c.createdDate,
-					modifiedDate: ( c ) => c.modifiedDate,
-					rank: ( c ) => c.rank,
-				},
+				sortKeys: CATEGORY_SORT_KEYS,
 				defaultOrderBy: 'name',
 				modified: ( c ) => c.modifiedDate,
 				map: ( c ) => categoryJson( st, c ),
@@ -355,12 +350,10 @@ export const catalogRoutes: Route[] = [
 	} ),
 	route( 'GET', '/categories/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const c = st.categories.get( Number( ctx.params[ 0 ] ) );
-		if ( ! c ) {
-			throw notFound(
-				`Không tìm thấy nhóm hàng ${ ctx.params[ 0 ] ?? '' }`
-			);
-		}
+		const c = foundOr404(
+			st.categories.get( Number( ctx.params[ 0 ] ) ),
+			`Không tìm thấy nhóm hàng ${ ctx.params[ 0 ] ?? '' }`
+		);
 		const body = categoryJson( st, c );
 		return ok( ctx.sim.config.categoryGetWrapped ? { data: body } : body );
 	} ),
@@ -442,19 +435,14 @@ export const catalogRoutes: Route[] = [
 			formulas: q.bool( 'includeMaterial' ) ?? false,
 		};
 		return ok(
-			listPage( ctx, [ ...st.products.values() ], {
+			listDated( ctx, [ ...st.products.values() ], {
 				cacheKey: 'products',
 				filter,
 				sortKeys: {
-					id: ( p ) => p.id,
-					createdDate: ( p ) => p.createdDate,
-					modifiedDate: ( p ) => p.modifiedDate,
 					name: ( p ) => p.fullName,
 					code: ( p ) => p.code,
 					categoryId: ( p ) => p.categoryId,
 				},
-				defaultOrderBy: 'id',
-				modified: ( p ) => p.modifiedDate,
 				removed: st.removed.products,
 				map: ( p ) => productJson( st, p, opts ),
 			} )
@@ -507,16 +495,9 @@ export const catalogRoutes: Route[] = [
 				: [ ...st.branches.keys() ];
 		const onHandKey = ctx.sim.config.onhandLowercase ? 'onhand' : 'onHand';
 		return ok(
-			listPage( ctx, [ ...st.products.values() ], {
+			listDated( ctx, [ ...st.products.values() ], {
 				cacheKey: 'productOnHands',
-				sortKeys: {
-					id: ( p ) => p.id,
-					code: ( p ) => p.code,
-					createdDate: ( p ) => p.createdDate,
-					modifiedDate: ( p ) => p.modifiedDate,
-				},
-				defaultOrderBy: 'id',
-				modified: ( p ) => p.modifiedDate,
+				sortKeys: { code: ( p ) => p.code },
 				map: ( p ) => ( {
 					id: p.id,
 					code: p.code,
@@ -555,12 +536,10 @@ export const catalogRoutes: Route[] = [
 		);
 	} ),
 	route( 'GET', '/branches/:id', ( ctx ) => {
-		const b = ctx.sim.state.branches.get( Number( ctx.params[ 0 ] ) );
-		if ( ! b ) {
-			throw notFound(
-				`Không tìm thấy chi nhánh ${ ctx.params[ 0 ] ?? '' }`
-			);
-		}
+		const b = foundOr404(
+			ctx.sim.state.branches.get( Number( ctx.params[ 0 ] ) ),
+			`Không tìm thấy chi nhánh ${ ctx.params[ 0 ] ?? '' }`
+		);
 		return ok( branchJson( ctx.sim.state, b ) );
 	} ),
 
@@ -568,27 +547,18 @@ export const catalogRoutes: Route[] = [
 	route( 'GET', '/pricebooks', ( ctx ) => {
 		const st = ctx.sim.state;
 		return ok(
-			listPage( ctx, [ ...st.priceBooks.values() ], {
-				sortKeys: {
-					id: ( pb ) => pb.id,
-					name: ( pb ) => pb.name,
-					createdDate: ( pb ) => pb.createdDate,
-					modifiedDate: ( pb ) => pb.modifiedDate,
-				},
-				defaultOrderBy: 'id',
-				modified: ( pb ) => pb.modifiedDate,
+			listDated( ctx, [ ...st.priceBooks.values() ], {
+				sortKeys: { name: ( pb ) => pb.name },
 				map: ( pb ) => priceBookJson( st, pb, ctx ),
 			} )
 		);
 	} ),
 	route( 'GET', '/pricebooks/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const pb = st.priceBooks.get( Number( ctx.params[ 0 ] ) );
-		if ( ! pb ) {
-			throw notFound(
-				`Không tìm thấy bảng giá ${ ctx.params[ 0 ] ?? '' }`
-			);
-		}
+		const pb = foundOr404(
+			st.priceBooks.get( Number( ctx.params[ 0 ] ) ),
+			`Không tìm thấy bảng giá ${ ctx.params[ 0 ] ?? '' }`
+		);
 		const rows = Object.entries( pb.prices ).map( ( [ pid, price ] ) => ( {
 			productId: Number( pid ),
 			price,

@@ -1,7 +1,7 @@
 /** Customers, orders, surcharges (/surchages), settings, sale channels. */
 import { digits, kvDate } from '../format';
 import {
-	notFound,
+	foundOr404,
 	ORDER_STATUS,
 	type Customer,
 	type Order,
@@ -19,6 +19,7 @@ import {
 	route,
 	type Ctx,
 	type Route,
+	listDated,
 } from './util';
 
 export function customerJson(
@@ -146,11 +147,10 @@ export function surchargeJson(
 }
 
 function orderOr404( st: State, id: string | undefined ): Order {
-	const o = st.orders.get( Number( id ) );
-	if ( ! o ) {
-		throw notFound( `Không tìm thấy đơn đặt hàng ${ id ?? '' }` );
-	}
-	return o;
+	return foundOr404(
+		st.orders.get( Number( id ) ),
+		`Không tìm thấy đơn đặt hàng ${ id ?? '' }`
+	);
 }
 
 function customerOpts( ctx: Ctx ): {
@@ -209,16 +209,11 @@ export const salesRoutes: Route[] = [
 		}
 		const opts = customerOpts( ctx );
 		return ok(
-			listPage( ctx, rows, {
+			listDated( ctx, rows, {
 				sortKeys: {
-					id: ( c ) => c.id,
 					code: ( c ) => c.code,
 					name: ( c ) => c.name,
-					createdDate: ( c ) => c.createdDate,
-					modifiedDate: ( c ) => c.modifiedDate,
 				},
-				defaultOrderBy: 'id',
-				modified: ( c ) => c.modifiedDate,
 				removed: st.removed.customers,
 				map: ( c ) => customerJson( st, c, opts ),
 			} )
@@ -227,26 +222,22 @@ export const salesRoutes: Route[] = [
 	route( 'GET', '/customers/code/:code', ( ctx ) => {
 		const st = ctx.sim.state;
 		const code = ( ctx.params[ 0 ] ?? '' ).toLowerCase();
-		const c = [ ...st.customers.values() ].find(
-			( x ) => x.code.toLowerCase() === code
+		const c = foundOr404(
+			[ ...st.customers.values() ].find(
+				( x ) => x.code.toLowerCase() === code
+			),
+			`Không tìm thấy khách hàng có mã ${ ctx.params[ 0 ] ?? '' }`
 		);
-		if ( ! c ) {
-			throw notFound(
-				`Không tìm thấy khách hàng có mã ${ ctx.params[ 0 ] ?? '' }`
-			);
-		}
 		return ok(
 			customerJson( st, c, { ...customerOpts( ctx ), groups: true } )
 		);
 	} ),
 	route( 'GET', '/customers/:id', ( ctx ) => {
 		const st = ctx.sim.state;
-		const c = st.customers.get( Number( ctx.params[ 0 ] ) );
-		if ( ! c ) {
-			throw notFound(
-				`Không tìm thấy khách hàng ${ ctx.params[ 0 ] ?? '' }`
-			);
-		}
+		const c = foundOr404(
+			st.customers.get( Number( ctx.params[ 0 ] ) ),
+			`Không tìm thấy khách hàng ${ ctx.params[ 0 ] ?? '' }`
+		);
 		return ok(
 			customerJson( st, c, { ...customerOpts( ctx ), groups: true } )
 		);
@@ -375,28 +366,21 @@ export const salesRoutes: Route[] = [
 			delivery: q.bool( 'includeOrderDelivery' ) ?? false,
 		};
 		return ok(
-			listPage( ctx, rows, {
+			listDated( ctx, rows, {
 				sortKeys: {
-					id: ( o ) => o.id,
 					code: ( o ) => o.code,
-					createdDate: ( o ) => o.createdDate,
-					modifiedDate: ( o ) => o.modifiedDate,
 					purchaseDate: ( o ) => o.purchaseDate,
 				},
-				defaultOrderBy: 'id',
-				modified: ( o ) => o.modifiedDate,
 				map: ( o ) => orderJson( st, o, opts ),
 			} )
 		);
 	} ),
 	route( 'GET', '/orders/code/:code', ( ctx ) => {
 		const st = ctx.sim.state;
-		const o = st.orderByCode( ctx.params[ 0 ] ?? '' );
-		if ( ! o ) {
-			throw notFound(
-				`Không tìm thấy đơn đặt hàng có mã ${ ctx.params[ 0 ] ?? '' }`
-			);
-		}
+		const o = foundOr404(
+			st.orderByCode( ctx.params[ 0 ] ?? '' ),
+			`Không tìm thấy đơn đặt hàng có mã ${ ctx.params[ 0 ] ?? '' }`
+		);
 		return ok( orderJson( st, o ) );
 	} ),
 	route( 'GET', '/orders/:id', ( ctx ) =>

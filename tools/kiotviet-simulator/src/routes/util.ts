@@ -197,6 +197,41 @@ export interface ListOptions< T > {
 	defaultPageSize?: number;
 }
 
+/** An entity with KiotViet's id and dates (products, customers, orders, price books). */
+interface Dated {
+	id: number;
+	createdDate: number;
+	modifiedDate: number;
+}
+
+/**
+ * `listPage` for a dated entity: ordered by id unless asked otherwise (also by
+ * createdDate, modifiedDate and the entity's own `sortKeys`), filtered by
+ * lastModifiedFrom on modifiedDate.
+ * @param ctx
+ * @param items
+ * @param o
+ */
+export function listDated< T extends Dated >(
+	ctx: Ctx,
+	items: T[],
+	o: Omit< ListOptions< T >, 'sortKeys' | 'defaultOrderBy' | 'modified' > & {
+		sortKeys?: ListOptions< T >[ 'sortKeys' ];
+	}
+): Bag {
+	return listPage( ctx, items, {
+		...o,
+		sortKeys: {
+			id: ( t ) => t.id,
+			createdDate: ( t ) => t.createdDate,
+			modifiedDate: ( t ) => t.modifiedDate,
+			...o.sortKeys,
+		},
+		defaultOrderBy: 'id',
+		modified: ( t ) => t.modifiedDate,
+	} );
+}
+
 /**
  * The list envelope: `{total, pageSize, data, removedIds?, timestamp}` with paging and ordering.
  * @param ctx
