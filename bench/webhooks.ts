@@ -35,9 +35,13 @@ export async function measureWebhooks(
 	visibleTimeoutMs: number
 ): Promise< Record< string, unknown > > {
 	const subs = await ( await fetch( `${ simUrl }/__sim/webhooks` ) ).json();
-	const sub = ( subs.subscriptions as any[] ).find(
+	// The site's current subscription (a reused simulator may still hold an older site's).
+	const stock = ( subs.subscriptions as any[] ).filter(
 		( s ) => String( s.type ?? s.Type ).toLowerCase() === 'stock.update'
 	);
+	const sub =
+		stock.find( ( s ) => ( s.url ?? s.Url ) === setup.receiver_url ) ??
+		stock[ stock.length - 1 ];
 	if ( ! sub ) {
 		return {
 			error: 'no stock.update subscription registered',
