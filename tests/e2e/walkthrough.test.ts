@@ -194,7 +194,7 @@ beforeAll( async () => {
 		`${ NS }/history?per_page=1`
 	);
 	historyMark = last.items[ 0 ]?.id ?? 0;
-} );
+}, 300_000 ); // Deleting a previous run's products can take minutes on a busy machine.
 
 afterAll( async () => {
 	await browser?.close();
