@@ -11,7 +11,7 @@
  * KVS_BENCH_ONLY=checkout|webhooks|lists (one part on the running site; checkout merges into results.json,
  * webhooks and lists print their figures and merge only with KVS_BENCH_MERGE=1).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -551,6 +551,33 @@ async function checkout(): Promise< any > {
 	}
 }
 
+/**
+ * The committed `_stock` of a product on a bench site, read with the mariadb client (what WooCommerce loads next).
+ * @param name  site key of SITES
+ * @param wooId product id
+ */
+function readStock( name: SiteName, wooId: string ): Promise< string > {
+	const id = String( Number( wooId ) );
+	return new Promise( ( done ) => {
+		execFile(
+			'mariadb',
+			[
+				'-h127.0.0.1',
+				`-P${ process.env.KVS_DB_PORT ?? 5436 }`,
+				'-ukvs',
+				'-pkvs',
+				'-N',
+				'-B',
+				`kvs_${ SITES[ name ].dir }`,
+				'-e',
+				`SELECT meta_value FROM wp_postmeta WHERE post_id = ${ id } AND meta_key = '_stock' ORDER BY meta_id DESC LIMIT 1`,
+			],
+			( err, out ) =>
+				done( err ? '' : String( out ).trim().replace( /\.0+$/, '' ) )
+		);
+	} );
+}
+
 async function webhooks(): Promise< any > {
 	log( 'webhooks…' );
 	try {
@@ -561,7 +588,8 @@ async function webhooks(): Promise< any > {
 			wsetup,
 			Number( process.env.KVS_BENCH_WEBHOOKS ?? 200 ),
 			Number( process.env.KVS_BENCH_VISIBLE_SAMPLES ?? 5 ),
-			70000
+			70000,
+			( wooId ) => readStock( 'bench', wooId )
 		);
 		wh.scheduler = wsetup.scheduler;
 		return wh;
