@@ -55,7 +55,7 @@ final class ProductWriter {
 		$f        = $spec->to_array();
 
 		if ( array_key_exists( WooProductSpec::NAME, $f ) && ! $product instanceof \WC_Product_Variation ) {
-			$product->set_name( (string) $f[ WooProductSpec::NAME ] );
+			$product->set_name( self::text( (string) $f[ WooProductSpec::NAME ] ) );
 		}
 		if ( $write_sku && array_key_exists( WooProductSpec::SKU, $f ) && (string) $product->get_sku( 'edit' ) !== (string) $f[ WooProductSpec::SKU ] ) {
 			$product->set_sku( (string) $f[ WooProductSpec::SKU ] );
@@ -120,7 +120,7 @@ final class ProductWriter {
 			if ( $product instanceof \WC_Product_Variation ) {
 				$attributes = array();
 				foreach ( $f[ WooProductSpec::ATTRIBUTES ] as $name => $value ) {
-					$attributes[ sanitize_title( (string) $name ) ] = (string) $value;
+					$attributes[ sanitize_title( self::text( (string) $name ) ) ] = self::text( (string) $value );
 				}
 				$product->set_attributes( $attributes );
 			} elseif ( $product instanceof \WC_Product_Variable ) {
@@ -184,7 +184,9 @@ final class ProductWriter {
 			$names[ TextKey::of( (string) $name ) ] = (string) $name;
 		}
 		foreach ( $wanted as $name => $values ) {
-			$key    = TextKey::of( (string) $name );
+			$name   = self::text( (string) $name );
+			$values = array_map( array( self::class, 'text' ), array_map( 'strval', (array) $values ) );
+			$key    = TextKey::of( $name );
 			$target = $names[ $key ] ?? (string) $name;
 			if ( ! isset( $names[ $key ] ) ) {
 				$names[ $key ]     = $target;
@@ -218,6 +220,16 @@ final class ProductWriter {
 			$out[] = $attribute;
 		}
 		return $out;
+	}
+
+	/**
+	 * KiotViet names and attribute values are plain text, but WordPress and WooCommerce print titles and
+	 * attribute labels/values as HTML (through kses, which keeps harmless tags): angle brackets are stored as
+	 * entities so the shop shows them literally and no markup from KiotViet ever reaches a page. Ampersands and
+	 * quotes stay as they are (WordPress handles them in titles itself).
+	 */
+	public static function text( string $plain ): string {
+		return str_replace( array( '<', '>' ), array( '&lt;', '&gt;' ), $plain );
 	}
 
 	/**

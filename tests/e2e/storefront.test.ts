@@ -289,6 +289,8 @@ describe( 'HTML/script in KiotViet data is shown as text in the shop', () => {
 		await page.waitForTimeout( 500 );
 		await screenshot( page, 'storefront-xss-product' );
 		expect( p.name ).toContain( tag );
+		// KiotViet's name is plain text: its markup shows literally (not stripped, not rendered).
+		expect( p.name ).toContain( XSS.img );
 		expect( p.prices ).toEqual( [ 99000 ] );
 		expect( await injected( page ) ).toEqual( clean );
 		// The description's text is there, its script is not.
@@ -309,8 +311,9 @@ describe( 'HTML/script in KiotViet data is shown as text in the shop', () => {
 			.first();
 		await attrs.waitFor( { state: 'attached' } );
 		const attrText = await attrs.evaluate( ( el ) => el.textContent ?? '' );
-		expect( attrText ).toContain( 'Chất liệu' );
+		expect( attrText ).toContain( HOSTILE.attrName );
 		expect( attrText ).toContain( HOSTILE.attrValue );
+		expect( await attrs.locator( 'img, svg' ).count() ).toBe( 0 );
 		expect( dialogs ).toEqual( [] );
 	} );
 
