@@ -22,6 +22,13 @@ final class WpCronScheduler implements PendingJobSource, Registerable {
 	 *
 	 * @var array<string, int>
 	 */
+	/**
+	 * True while this scheduler changes the cron array.
+	 *
+	 * @var bool
+	 */
+	private $writing = false;
+
 	private const INTERVALS = array(
 		'kiotviet_sync_1min'  => 60,
 		'kiotviet_sync_5min'  => 300,
@@ -37,6 +44,45 @@ final class WpCronScheduler implements PendingJobSource, Registerable {
 	 */
 	public function register(): void {
 		add_filter( 'cron_schedules', array( $this, 'add_intervals' ) );
+		add_filter( 'pre_option_cron', array( $this, 'fresh_cron' ) );
+	}
+
+	/**
+	 * WP-Cron keeps every event in one autoloaded option that each request reads once and writes back whole. A
+	 * long wp-cron.php request (an import slice) that re-schedules from its start-of-request copy wipes events
+	 * other requests added meanwhile, e.g. the order queue a checkout has just scheduled. In cron requests, and
+	 * while this scheduler writes, the option is therefore read from the database each time.
+	 *
+	 * @param mixed $pre Short-circuit value (false = none).
+	 * @return mixed
+	 */
+	public function fresh_cron( $pre ) {
+		if ( false !== $pre || ( ! $this->writing && ! wp_doing_cron() ) ) {
+			return $pre;
+		}
+		global $wpdb;
+		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s LIMIT 1", 'cron' ) );
+		if ( null === $raw ) {
+			return $pre;
+		}
+		$value = maybe_unserialize( (string) $raw );
+		return is_array( $value ) ? $value : $pre;
+	}
+
+	/**
+	 * Runs a change of the cron array with a fresh copy of it (see fresh_cron()).
+	 *
+	 * @template T
+	 * @param callable(): T $change Change.
+	 * @return T
+	 */
+	private function writing( callable $change ) {
+		$this->writing = true;
+		try {
+			return $change();
+		} finally {
+			$this->writing = false;
+		}
 	}
 
 	/**
@@ -68,10 +114,14 @@ final class WpCronScheduler implements PendingJobSource, Registerable {
 	 * @param bool         $unique Skip when pending.
 	 */
 	public function schedule_single( string $hook, array $args = array(), int $delay = 0, bool $unique = false ): void {
-		if ( $unique && $this->is_scheduled( $hook, $args ) ) {
-			return;
-		}
-		wp_schedule_single_event( time() + max( 0, $delay ), $hook, $args );
+		$this->writing(
+			function () use ( $hook, $args, $delay, $unique ): void {
+				if ( $unique && $this->is_scheduled( $hook, $args ) ) {
+					return;
+				}
+				wp_schedule_single_event( time() + max( 0, $delay ), $hook, $args );
+			}
+		);
 	}
 
 	/**
@@ -83,10 +133,14 @@ final class WpCronScheduler implements PendingJobSource, Registerable {
 	 * @param int          $delay    Seconds until the first run.
 	 */
 	public function schedule_recurring( string $hook, int $interval, array $args = array(), int $delay = 0 ): void {
-		if ( $this->is_scheduled( $hook, $args ) ) {
-			return;
-		}
-		wp_schedule_event( time() + max( 0, $delay ), self::interval_name( $interval ), $hook, $args );
+		$this->writing(
+			function () use ( $hook, $interval, $args, $delay ): void {
+				if ( $this->is_scheduled( $hook, $args ) ) {
+					return;
+				}
+				wp_schedule_event( time() + max( 0, $delay ), self::interval_name( $interval ), $hook, $args );
+			}
+		);
 	}
 
 	/**
@@ -97,12 +151,16 @@ final class WpCronScheduler implements PendingJobSource, Registerable {
 	public function unschedule_all( ?string $hook = null ): void {
 		if ( null !== $hook ) {
 			// Every event of the hook, whatever its arguments (wp_clear_scheduled_hook() matches arguments).
-			wp_unschedule_hook( $hook );
+			$this->writing( static fn () => wp_unschedule_hook( $hook ) );
 			return;
 		}
-		foreach ( self::plugin_hooks() as $plugin_hook ) {
-			wp_unschedule_hook( $plugin_hook );
-		}
+		$this->writing(
+			static function (): void {
+				foreach ( self::plugin_hooks() as $plugin_hook ) {
+					wp_unschedule_hook( $plugin_hook );
+				}
+			}
+		);
 	}
 
 	/**
@@ -154,7 +212,7 @@ final class WpCronScheduler implements PendingJobSource, Registerable {
 	 * @param int          $timestamp When it was due.
 	 */
 	public function remove_job( string $hook, array $args, int $timestamp ): void {
-		wp_unschedule_event( $timestamp, $hook, $args );
+		$this->writing( static fn () => wp_unschedule_event( $timestamp, $hook, $args ) );
 	}
 
 	/**
