@@ -23,6 +23,8 @@ interface Probe {
 }
 
 const RECEIVER = /\/webhook\/\(\?P<site_key>/;
+// The inbox processor's loopback: machine-to-machine, allowed by the site's process key only (no role).
+const PROCESS = /\/webhook-process$/;
 
 let admin: Session;
 const users: TestUser[] = [];
@@ -66,7 +68,11 @@ beforeAll( async () => {
 	const index = await admin.ok( 'GET', NS );
 	for ( const [ route, info ] of Object.entries< any >( index.routes ) ) {
 		// eslint-disable-line @typescript-eslint/no-explicit-any
-		if ( route === '/kiotviet-sync/v1' || RECEIVER.test( route ) ) {
+		if (
+			route === '/kiotviet-sync/v1' ||
+			RECEIVER.test( route ) ||
+			PROCESS.test( route )
+		) {
 			continue;
 		}
 		for ( const endpoint of info.endpoints ) {
@@ -239,6 +245,32 @@ test( 'matrix: only manage_woocommerce with a valid nonce passes; nothing succee
 		} route/method pairs)\n${ rows.join( '\n' ) }`
 	); // eslint-disable-line no-console
 	expect( failures ).toEqual( [] );
+} );
+
+test( 'the inbox processor loopback refuses every role, with or without a nonce, without the process key', async () => {
+	const index = await admin.ok( 'GET', NS );
+	expect(
+		Object.keys( index.routes ).some( ( r ) => PROCESS.test( r ) )
+	).toBe( true );
+	for ( const who of [
+		'anonymous',
+		'customer',
+		'shop_manager',
+		'administrator',
+	] ) {
+		for ( const nonce of who === 'anonymous'
+			? [ false ]
+			: [ true, false ] ) {
+			const r = await sessions[ who ]!.request(
+				'POST',
+				`${ NS }/webhook-process`,
+				{ nonce, headers: { 'X-KVS-Process-Key': 'not-the-key' } }
+			);
+			expect( [ 401, 403 ], `${ who } nonce=${ nonce }` ).toContain(
+				r.status
+			);
+		}
+	}
 } );
 
 test( 'the webhook receiver is public but answers anonymous probes with 200 and no data', async () => {
