@@ -79,7 +79,7 @@ describe( 'HTML/script in KiotViet data', () => {
 	test( 'the REST answers carry the names as plain JSON strings', async () => {
 		const list = await admin.ok(
 			'GET',
-			`${ NS }/catalog/products?filter=selected&per_page=50`
+			`${ NS }/catalog/products?filter=selected&per_page=50&search=XSS`
 		);
 		for ( const id of catalog.xssIds ) {
 			const item = list.items.find(
@@ -95,7 +95,7 @@ describe( 'HTML/script in KiotViet data', () => {
 		await open( `${ SITE_URL }/wp-admin/admin.php?page=kiotviet-sync` );
 		await page
 			.locator( '#kiotviet-sync-root' )
-			.getByRole( 'button', { name: /^(Products|Sản phẩm)$/ } )
+			.getByRole( 'button', { name: /^(Products|Sản phẩm|Hàng hóa)$/ } )
 			.first()
 			.click();
 		const root = page.locator( '#kiotviet-sync-root' );
@@ -129,7 +129,7 @@ describe( 'HTML/script in KiotViet data', () => {
 		const first = (
 			await admin.ok(
 				'GET',
-				`${ NS }/catalog/products?filter=selected&per_page=50`
+				`${ NS }/catalog/products?filter=selected&per_page=50&search=XSS`
 			)
 		).items.find( ( i: { id: number } ) => i.id === catalog.xssIds[ 0 ] );
 		expect( first?.woo_product_id ).toBeTruthy();
@@ -159,7 +159,7 @@ describe( 'HTML/script in KiotViet data', () => {
 		}
 		const list = await admin.ok(
 			'GET',
-			`${ NS }/catalog/products?filter=selected&per_page=50`
+			`${ NS }/catalog/products?filter=selected&per_page=50&search=XSS`
 		);
 		for ( const id of catalog.xssIds ) {
 			const item = list.items.find(
