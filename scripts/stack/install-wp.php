@@ -105,6 +105,14 @@ switch ( $kvs_command ) {
 				);
 				echo 'shipping zone ' . (int) $kvs_zone->get_id() . ' flat rate ' . (int) $kvs_instance . "\n";
 			}
+			// WooCommerce caches the number of shipping methods (0 while it installed) under the shipping
+			// transient version, which adding a method here does not bump: without this the cart "needs no
+			// shipping" and the block checkout offers no payment method (cash on delivery needs shipping).
+			delete_transient( 'wc_shipping_method_count' );
+			delete_transient( 'wc_shipping_method_count_legacy' );
+			if ( class_exists( 'WC_Cache_Helper' ) ) {
+				WC_Cache_Helper::get_transient_version( 'shipping', true );
+			}
 		}
 		if ( class_exists( 'WC_Install' ) && method_exists( 'WC_Install', 'create_pages' ) ) {
 			WC_Install::create_pages();

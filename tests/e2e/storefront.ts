@@ -425,8 +425,9 @@ async function blockCheckout( page: Page, customer: Customer ) {
 	// render after it answers: wait for cash on delivery to be offered before choosing it (on a busy machine
 	// "Place order" could otherwise go out with no payment method).
 	await page.waitForLoadState( 'networkidle' );
+	// With one payment method the block shows its description only, with several their labels.
 	await page
-		.getByText( /Cash on delivery/ )
+		.getByText( /Cash on delivery|Pay with cash upon delivery/ )
 		.first()
 		.waitFor( { timeout: 60_000 } );
 	const chooseCod = async () => {
