@@ -11,11 +11,14 @@ import {
 	setUserLocale,
 	SITE_URL,
 } from './env';
+import { adminSession, disconnect } from './security/helpers';
 
 let browser: Browser;
 let page: Page;
 
 beforeAll( async () => {
+	// A new user's first visit: no connection left by a test file that ran before this one.
+	await disconnect( await adminSession() );
 	await resetSimulator();
 	browser = await launch();
 	page = await login( browser );
