@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import type { Order } from '../../tools/kiotviet-simulator/src/state';
 import { SITE_URL } from './env';
-import { finishRuns } from './security/catalog-setup';
+import { finishRuns, selectAndImport } from './security/catalog-setup';
 import { connect, NS, type Session } from './security/helpers';
 
 export interface ShopVariation {
@@ -570,25 +570,9 @@ export async function importProducts(
 	if ( items.length === 0 ) {
 		throw new Error( `no catalog item matches ${ searches.join( ', ' ) }` );
 	}
-	await admin.ok( 'PUT', `${ NS }/catalog/selection`, {
-		action: 'select',
-		scope: 'ids',
-		ids: items.map( ( i ) => i.id ),
-	} );
-	const started = await admin.request( 'POST', `${ NS }/sync/import`, {
-		nonce: true,
-	} );
-	if ( started.status !== 202 ) {
-		throw new Error(
-			`import did not start: ${ started.status } ${ started.text.slice(
-				0,
-				200
-			) }`
-		);
-	}
-	status = await finishRuns( admin );
-	if ( status.run?.state !== 'done' ) {
-		throw new Error( `import run ended ${ JSON.stringify( status.run ) }` );
-	}
+	await selectAndImport(
+		admin,
+		items.map( ( i ) => i.id )
+	);
 	return items;
 }

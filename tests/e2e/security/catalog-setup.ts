@@ -23,6 +23,37 @@ export interface HostileCatalog {
 }
 
 /**
+ * Selects these catalog items, starts the import and drives it to its end (throws unless it ends done).
+ * @param admin
+ * @param ids
+ */
+export async function selectAndImport(
+	admin: Session,
+	ids: number[]
+): Promise< void > {
+	await admin.ok( 'PUT', `${ NS }/catalog/selection`, {
+		action: 'select',
+		scope: 'ids',
+		ids,
+	} );
+	const started = await admin.request( 'POST', `${ NS }/sync/import`, {
+		nonce: true,
+	} );
+	if ( started.status !== 202 ) {
+		throw new Error(
+			`import did not start: ${ started.status } ${ started.text.slice(
+				0,
+				200
+			) }`
+		);
+	}
+	const status = await finishRuns( admin );
+	if ( status.run?.state !== 'done' ) {
+		throw new Error( `import run ended ${ JSON.stringify( status.run ) }` );
+	}
+}
+
+/**
  * Drives the active run to its end: from the command line, or (when a WP-Cron worker holds it) by waiting.
  * @param admin
  */
@@ -123,26 +154,13 @@ export async function hostileCatalog(
 	const plainIds = ( plain.items as Array< { id: number } > ).map(
 		( i ) => i.id
 	);
-	await admin.ok( 'PUT', `${ NS }/catalog/selection`, {
-		action: 'select',
-		scope: 'ids',
-		ids: [ ...xssIds, percentId, underscoreId, quoteId, ...plainIds ],
-	} );
-	const started = await admin.request( 'POST', `${ NS }/sync/import`, {
-		nonce: true,
-	} );
-	if ( started.status !== 202 ) {
-		throw new Error(
-			`import did not start: ${ started.status } ${ started.text.slice(
-				0,
-				200
-			) }`
-		);
-	}
-	status = await finishRuns( admin );
-	if ( status.run?.state !== 'done' ) {
-		throw new Error( `import run ended ${ JSON.stringify( status.run ) }` );
-	}
+	await selectAndImport( admin, [
+		...xssIds,
+		percentId,
+		underscoreId,
+		quoteId,
+		...plainIds,
+	] );
 	return {
 		xssIds,
 		percentId,
