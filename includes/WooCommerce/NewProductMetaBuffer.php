@@ -155,6 +155,16 @@ final class NewProductMetaBuffer {
 		return $this->active;
 	}
 
+	/** Whether the post was created while the buffer runs (this batch). */
+	public function is_created( int $post_id ): bool {
+		return isset( $this->created[ $post_id ] );
+	}
+
+	/** Whether terms were assigned to a post created in this batch since its creation. */
+	public function has_terms( int $post_id ): bool {
+		return ! empty( $this->termed[ $post_id ] );
+	}
+
 	/** Number of multi-row INSERTs written (for tests and the bench). */
 	public function flushes(): int {
 		return $this->flushes;

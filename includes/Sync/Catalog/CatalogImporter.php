@@ -17,6 +17,7 @@ use KiotVietSync\Storage\SyncLogWriter;
 use KiotVietSync\WooCommerce\CategoryWriter;
 use KiotVietSync\WooCommerce\BatchTransients;
 use KiotVietSync\WooCommerce\DeferredProductTermRecount;
+use KiotVietSync\WooCommerce\NewProductShortcuts;
 use KiotVietSync\WooCommerce\NewProductMetaBuffer;
 use KiotVietSync\WooCommerce\ProductWriter;
 use KiotVietSync\WooCommerce\SyncGuard;
@@ -201,6 +202,7 @@ final class CatalogImporter {
 							$result->add( $kind, $kv_id, ImportBatchResult::UPDATED, (int) $woo_id );
 						} catch ( Throwable $e ) {
 							$tx->item_rollback();
+							$this->item_discard();
 							$this->fail( $result, $kind, $kv_id, (int) $woo_id, $e->getMessage() );
 						}
 					}
@@ -233,6 +235,7 @@ final class CatalogImporter {
 		$recount    = new DeferredProductTermRecount();
 		$meta       = new NewProductMetaBuffer( $this->wpdb );
 		$transients = new BatchTransients( $this->wpdb );
+		$shortcuts  = new NewProductShortcuts( $this->wpdb, $meta );
 		$recount->start();
 		/**
 		 * Whether the writer buffers the post meta of the products it creates (one multi-row INSERT per object)
@@ -242,6 +245,7 @@ final class CatalogImporter {
 		if ( apply_filters( 'kiotviet_sync_batch_write_buffer', true ) ) {
 			$meta->start();
 			$transients->start();
+			$shortcuts->start();
 			$this->meta_buffer = $meta;
 		}
 		SyncGuard::enter();
@@ -255,11 +259,13 @@ final class CatalogImporter {
 			}
 			$this->sync_deferred_parents();
 			$recount->finish(); // WooCommerce's product_count_* term meta, once per batch instead of once per save.
+			$shortcuts->stop();
 			$meta->finish();
 			$transients->finish(); // The batch's last transient operations, once.
 			$tx->commit();
 			$this->release_caches( $result );
 		} catch ( Throwable $e ) {
+			$shortcuts->stop();
 			$meta->stop();
 			$transients->stop();
 			$tx->rollback();
@@ -271,6 +277,7 @@ final class CatalogImporter {
 				wp_defer_term_counting( false );
 			}
 			$recount->stop();
+			$shortcuts->stop();
 			$meta->stop();
 			$transients->stop();
 			$this->meta_buffer = null;
@@ -319,6 +326,7 @@ final class CatalogImporter {
 
 	/** The item's savepoint was rolled back: its buffered meta goes with it. */
 	private function item_discard(): void {
+		NewProductShortcuts::forget_all_terms(); // Terms the item created are gone with it.
 		if ( null !== $this->meta_buffer ) {
 			$this->meta_buffer->discard();
 		}
@@ -340,6 +348,7 @@ final class CatalogImporter {
 	private array $synced_parents = array();
 
 	private function flush_runtime_cache(): void {
+		NewProductShortcuts::forget_all_terms(); // A rolled-back term must not be "known to exist".
 		if ( function_exists( 'wp_cache_flush_runtime' ) ) {
 			wp_cache_flush_runtime();
 		} else {
