@@ -111,4 +111,23 @@ final class AutoSchedulerTest extends TestCase {
 		self::assertSame( 5000, $this->action_scheduler->jobs[0]['timestamp'] );
 		self::assertTrue( $this->action_scheduler->is_scheduled( 'kiotviet_sync_run_step', array( 3 ) ) );
 	}
+
+	public function test_a_unique_job_for_action_scheduler_is_left_to_its_atomic_unique_insert_without_a_look_up_first(): void {
+		// Checkout enqueues an order and schedules the queue job: Action Scheduler's unique insert already skips
+		// the job when one is pending or running (one INSERT … SELECT … WHERE NOT EXISTS), so a look-up first
+		// would be one more query in the customer's request for nothing.
+		$cron  = new MemoryScheduler();
+		$spy   = new SpyScheduler();
+		$auto  = new AutoScheduler( $cron, $spy, static fn (): bool => true, static fn (): int => 1000 );
+
+		$auto->schedule_single( 'kiotviet_sync_order_queue', array(), 0, true );
+
+		self::assertSame( 0, $spy->lookups, 'no is_scheduled() round trip to Action Scheduler' );
+		self::assertSame( array( array( 'kiotviet_sync_order_queue', array(), 0, true ) ), $spy->singles, 'scheduled with its unique flag' );
+
+		// A job still pending in WP-Cron (scheduled before Action Scheduler was ready) is not doubled.
+		$cron->jobs = array( array( 'hook' => 'kiotviet_sync_x', 'args' => array(), 'timestamp' => 1000, 'interval' => null ) );
+		$auto->schedule_single( 'kiotviet_sync_x', array(), 0, true );
+		self::assertCount( 1, $spy->singles );
+	}
 }
