@@ -16,7 +16,30 @@ namespace KiotVietSync\Jobs;
 final class ActionSchedulerScheduler implements Scheduler {
 
 	/**
+	 * Whether a hook's callbacks are running right now (WordPress's doing_action()).
+	 *
+	 * @var callable(string): bool
+	 */
+	private $running;
+
+	/**
+	 * Creates the scheduler.
+	 *
+	 * @param (callable(string): bool)|null $running Whether a hook is running now; defaults to doing_action().
+	 */
+	public function __construct( ?callable $running = null ) {
+		$this->running = $running ?? static function ( string $hook ): bool {
+			return function_exists( 'doing_action' ) && doing_action( $hook );
+		};
+	}
+
+	/**
 	 * Runs a hook once after a delay.
+	 *
+	 * Unique: Action Scheduler skips the insert when an action of the hook is pending or running. From inside a
+	 * run of that very hook (the order queue scheduling its next run after a retry, or for an order enqueued
+	 * while it ran) the running action would swallow the follow-up, and the work would wait for some later
+	 * trigger; there only a pending action counts.
 	 *
 	 * @param string       $hook   Hook name.
 	 * @param array<mixed> $args   Arguments.
@@ -24,7 +47,31 @@ final class ActionSchedulerScheduler implements Scheduler {
 	 * @param bool         $unique Skip when pending.
 	 */
 	public function schedule_single( string $hook, array $args = array(), int $delay = 0, bool $unique = false ): void {
+		if ( $unique && ( $this->running )( $hook ) ) {
+			if ( $this->is_pending( $hook ) ) {
+				return;
+			}
+			$unique = false;
+		}
 		as_schedule_single_action( time() + max( 0, $delay ), $hook, $args, self::GROUP, $unique );
+	}
+
+	/**
+	 * Whether an action of the hook waits to run (running ones do not count).
+	 *
+	 * @param string $hook Hook name.
+	 */
+	private function is_pending( string $hook ): bool {
+		$ids = as_get_scheduled_actions(
+			array(
+				'hook'     => $hook,
+				'group'    => self::GROUP,
+				'status'   => 'pending',
+				'per_page' => 1,
+			),
+			'ids'
+		);
+		return is_array( $ids ) && array() !== $ids;
 	}
 
 	/**

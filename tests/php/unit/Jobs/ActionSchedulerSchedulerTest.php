@@ -21,6 +21,7 @@ final class ActionSchedulerSchedulerTest extends TestCase {
 	protected function setUp(): void {
 		ActionSchedulerCalls::$calls   = array();
 		ActionSchedulerCalls::$pending = array();
+		ActionSchedulerCalls::$running = array();
 	}
 
 	public function test_single_actions_use_our_group_and_unique_flag(): void {
@@ -75,5 +76,43 @@ final class ActionSchedulerSchedulerTest extends TestCase {
 		self::assertSame( array( 'kiotviet_sync_a' ), $unschedules[0][1] );
 		self::assertSame( array( '', array(), 'kiotviet-sync' ), $unschedules[1][1] );
 		self::assertNotFalse( $last );
+	}
+
+	public function test_a_job_scheduling_its_own_next_run_while_it_runs_gets_that_run_once(): void {
+		// The order queue runs as an Action Scheduler action and schedules its next run (a retry, or an order
+		// enqueued while it ran). Its own running action must not swallow that run.
+		$running                       = array( 'kiotviet_sync_order_queue' => true );
+		ActionSchedulerCalls::$running = $running;
+		$scheduler                     = new ActionSchedulerScheduler(
+			static function ( string $hook ) use ( $running ): bool {
+				return isset( $running[ $hook ] );
+			}
+		);
+
+		$scheduler->schedule_single( 'kiotviet_sync_order_queue', array(), 30, true );
+		$scheduler->schedule_single( 'kiotviet_sync_order_queue', array(), 30, true );
+		$scheduler->schedule_single( 'kiotviet_sync_import_images', array(), 0, true );
+		$scheduler->schedule_single( 'kiotviet_sync_import_images', array(), 0, true );
+
+		$inserted = array_values(
+			array_filter(
+				ActionSchedulerCalls::$calls,
+				static function ( array $call ): bool {
+					return 'KiotVietSync\Jobs\as_schedule_single_action' === $call[0] && 'kiotviet_sync_order_queue' === $call[1][1];
+				}
+			)
+		);
+		self::assertCount( 1, $inserted, 'one follow-up run, not two' );
+		self::assertFalse( $inserted[0][1][4], 'inserted without Action Scheduler\'s unique check, which counts the running action' );
+		self::assertTrue( ActionSchedulerCalls::$pending['kiotviet_sync_order_queue'] ?? false, 'the follow-up run is pending' );
+		$images = array_values(
+			array_filter(
+				ActionSchedulerCalls::$calls,
+				static function ( array $call ): bool {
+					return 'KiotVietSync\Jobs\as_schedule_single_action' === $call[0] && 'kiotviet_sync_import_images' === $call[1][1];
+				}
+			)
+		);
+		self::assertTrue( $images[0][1][4], 'other hooks keep the atomic unique insert' );
 	}
 }

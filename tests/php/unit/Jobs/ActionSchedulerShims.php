@@ -28,14 +28,25 @@ final class ActionSchedulerCalls {
 	 * @var array<string, bool>
 	 */
 	public static array $pending = array();
+
+	/**
+	 * Running (hook => true): Action Scheduler's unique insert counts them as scheduled.
+	 *
+	 * @var array<string, bool>
+	 */
+	public static array $running = array();
 }
 
 /**
  * @param mixed ...$args Arguments.
  */
 function as_schedule_single_action( ...$args ): int {
-	ActionSchedulerCalls::$calls[]                     = array( __FUNCTION__, $args );
-	ActionSchedulerCalls::$pending[ (string) $args[1] ] = true;
+	ActionSchedulerCalls::$calls[] = array( __FUNCTION__, $args );
+	$hook                          = (string) $args[1];
+	if ( ! empty( $args[4] ) && ( isset( ActionSchedulerCalls::$pending[ $hook ] ) || isset( ActionSchedulerCalls::$running[ $hook ] ) ) ) {
+		return 0;
+	}
+	ActionSchedulerCalls::$pending[ $hook ] = true;
 	return 1;
 }
 
@@ -67,4 +78,14 @@ function as_unschedule_all_actions( ...$args ): void {
 function as_next_scheduled_action( ...$args ) {
 	ActionSchedulerCalls::$calls[] = array( __FUNCTION__, $args );
 	return isset( ActionSchedulerCalls::$pending[ (string) $args[0] ] ) ? 1764403260 : false;
+}
+
+/**
+ * @param array<string, mixed> $query  Query.
+ * @param string               $return Return format.
+ * @return array<int, int>
+ */
+function as_get_scheduled_actions( array $query, string $return = 'objects' ): array {
+	ActionSchedulerCalls::$calls[] = array( __FUNCTION__, array( $query, $return ) );
+	return 'pending' === ( $query['status'] ?? '' ) && isset( ActionSchedulerCalls::$pending[ (string) $query['hook'] ] ) ? array( 7 ) : array();
 }
