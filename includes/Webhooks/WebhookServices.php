@@ -63,6 +63,11 @@ final class WebhookServices implements Registerable {
 	public const PROCESS_SECONDS = 20;
 
 	/**
+	 * Inbox rows per batch.
+	 */
+	public const PROCESS_BATCH = 50;
+
+	/**
 	 * Plugin services.
 	 *
 	 * @var Services
@@ -201,10 +206,25 @@ final class WebhookServices implements Registerable {
 				$enabled = ! defined( 'KIOTVIET_SYNC_WEBHOOK_KICK' ) || (bool) constant( 'KIOTVIET_SYNC_WEBHOOK_KICK' );
 				return new ProcessKicker(
 					$this->services->scheduler(),
-					$enabled ? $this->process_lock() : null,
+					$enabled ? array( $this->process_lock(), 'is_free' ) : null,
 					fn (): ?string => $this->process_url(),
-					fn (): string => $this->options()->process_key()
+					fn (): string => $this->options()->process_key(),
+					null,
+					$this->kick_claim()
 				);
+			}
+		);
+	}
+
+	/**
+	 * Claim of the one processor loopback in flight.
+	 */
+	public function kick_claim(): KickClaim {
+		return $this->once(
+			'kick_claim',
+			static function (): KickClaim {
+				global $wpdb;
+				return new KickClaim( $wpdb );
 			}
 		);
 	}
@@ -460,38 +480,40 @@ final class WebhookServices implements Registerable {
 	}
 
 	/**
-	 * Job and loopback: process the inbox under the processor lock, batch after batch for up to
-	 * PROCESS_SECONDS, then hand over to the queue. A run that finds the lock taken returns at once (the
-	 * holder re-checks the inbox after releasing it, so a delivery stored meanwhile is not left behind).
+	 * Job and loopback: process the inbox under the processor lock (ProcessRun): batch after batch until the
+	 * inbox is empty, for up to PROCESS_SECONDS; after releasing the lock it looks again, so a delivery stored
+	 * while the lock was taken (its kick sent no loopback) is taken by this run. When time is up with work
+	 * left it kicks again (a new loopback, like a delivery does: the queue needs site traffic to run). A run
+	 * that finds the lock taken returns at once.
 	 */
 	public function run_processor(): void {
-		$lock = $this->process_lock();
-		for ( $round = 0; $round < 3; $round++ ) {
-			if ( ! $lock->acquire() ) {
-				return;
-			}
-			$more     = false;
-			$deadline = microtime( true ) + self::PROCESS_SECONDS;
-			try {
-				$processor = $this->processor();
-				do {
-					$result = $processor->process_pending( 50 );
-					$more   = $result['more'];
-				} while ( $more && microtime( true ) < $deadline );
-			} catch ( \Throwable $e ) {
-				$lock->release();
-				$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'process', SyncLogWriter::RESULT_ERROR, 'Webhook processing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
-				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 60, true );
-				return;
-			}
-			$lock->release();
-			if ( $more ) {
-				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 0, true );
-				return;
-			}
-			if ( array() === $this->inbox()->pending( 1 ) ) {
-				return;
-			}
+		// A loopback held back while this one was on its way left its row to this run (or to the lock holder).
+		$this->kick_claim()->clear();
+		$lock      = $this->process_lock();
+		$processor = null;
+		$run       = new ProcessRun(
+			array( $lock, 'acquire' ),
+			array( $lock, 'release' ),
+			function () use ( &$processor ): array {
+				$processor = $processor ?? $this->processor();
+				return $processor->process_pending( self::PROCESS_BATCH );
+			},
+			fn (): bool => array() !== $this->inbox()->pending( 1 ),
+			function ( bool $progress ): void {
+				if ( $progress ) {
+					$this->kicker()->kick( true );
+					return;
+				}
+				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), ProcessKicker::SAFETY_NET_DELAY, true );
+			},
+			static fn (): float => microtime( true ),
+			(float) self::PROCESS_SECONDS
+		);
+		try {
+			$run->run();
+		} catch ( \Throwable $e ) {
+			$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'process', SyncLogWriter::RESULT_ERROR, 'Webhook processing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+			$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 60, true );
 		}
 	}
 
