@@ -4,13 +4,16 @@
  * Secret, `X-Hub-Signature: sha1=<hex>`), each with a new Id and new OnHand values.
  *  - ack: HTTP round trip until the receiver answered (p50, p99 over `count` deliveries);
  *  - backlog: after the burst, the time until WooCommerce's stored stock (`_stock` of the product, committed — what
- *    the next page view or API call reads) is the last delivery's value for the first item (the processor has caught up);
+ *    the next page view or API call reads) shows the last delivery's values of its first and its last item (values
+ *    no earlier delivery used: the processor has caught up with the whole burst);
  *  - visible: then, one delivery at a time, from sending until WooCommerce's stored stock of the delivery's first
- *    item is the new value. (WooCommerce 8.9's Store API has no stock figure, only in/out of stock; the stand-in has
- *    no Store API; so `readStock` reads the committed value from the database.) Processing is triggered as in
- *    production: the receiver stores the delivery, answers, and kicks the processor (loopback to
- *    `/webhook-process`, the queue job as safety net); nothing else is needed, but the polling requests are
- *    also the site's traffic on which WP-Cron / Action Scheduler would run.
+ *    item is the new value (`visible_samples_ms`); before the next delivery is sent, the time until its last item is
+ *    stored too (`applied_samples_ms`: the whole delivery), so a sample never waits for the previous one's items.
+ *    (WooCommerce 8.9's Store API has no stock figure, only in/out of stock; the stand-in has no Store API; so
+ *    `readStock` reads the committed value from the database.) Processing is triggered as in production: the
+ *    receiver stores the delivery, answers, and kicks the processor (loopback to `/webhook-process`, the queue job
+ *    as safety net); nothing else calls the site (the stock is read from the database, not over HTTP), so WP-Cron
+ *    and Action Scheduler get no traffic to run on: what is visible was processed by the kicks alone.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 
@@ -99,8 +102,16 @@ export async function measureWebhooks(
 	const acks: number[] = [];
 	let non200 = 0;
 	let notReceived = 0;
+	const lastIndex = setup.products.length - 1;
+	// The first and last item get values no other delivery uses, so the backlog's end is unambiguous.
+	const burstQty = ( i: number ) => ( j: number ) => {
+		if ( j === 0 ) {
+			return 1000 + i;
+		}
+		return j === lastIndex ? 3000 + i : 100 + ( ( i + j ) % 50 );
+	};
 	for ( let i = 0; i < count; i++ ) {
-		const r = await send( body( ( j ) => 100 + ( ( i + j ) % 50 ) ) );
+		const r = await send( body( burstQty( i ) ) );
 		acks.push( r.ms );
 		if ( r.status !== 200 ) {
 			non200++;
@@ -109,37 +120,89 @@ export async function measureWebhooks(
 		}
 	}
 	const first = setup.products[ 0 ];
-	const stockText = (): Promise< string > => readStock( first.woo_id );
-	// Backlog: until the burst's last value of the first item is visible.
-	const last = String( 100 + ( ( count - 1 ) % 50 ) );
+	const lastItem = setup.products[ lastIndex ];
+	/**
+	 * Polls the stored stock of one product until it is `want` or `timeoutMs` passed since `t0`.
+	 * @param wooId     product id
+	 * @param want      stock wanted
+	 * @param t0        start (performance.now())
+	 * @param timeoutMs give up after
+	 * @param everyMs   poll interval
+	 * @return ms since t0 when seen, null when not
+	 */
+	const until = async (
+		wooId: string,
+		want: number,
+		t0: number,
+		timeoutMs: number,
+		everyMs: number
+	): Promise< number | null > => {
+		while ( performance.now() - t0 < timeoutMs ) {
+			if ( ( await readStock( wooId ) ) === String( want ) ) {
+				return performance.now() - t0;
+			}
+			await new Promise( ( r ) => setTimeout( r, everyMs ) );
+		}
+		return null;
+	};
+	// Backlog: until the burst's last delivery is stored for its first and its last item.
 	const b0 = performance.now();
 	let backlogMs: number | null = null;
-	while (
-		visibleSamples > 0 &&
-		performance.now() - b0 < visibleTimeoutMs * 5
-	) {
-		if ( ( await stockText() ) === last ) {
-			backlogMs = performance.now() - b0;
-			break;
-		}
-		await new Promise( ( r ) => setTimeout( r, 250 ) );
+	if ( visibleSamples > 0 && count > 0 ) {
+		const firstSeen = await until(
+			first.woo_id,
+			1000 + count - 1,
+			b0,
+			visibleTimeoutMs * 5,
+			250
+		);
+		backlogMs =
+			firstSeen === null
+				? null
+				: await until(
+						lastItem.woo_id,
+						3000 + count - 1,
+						b0,
+						visibleTimeoutMs * 5,
+						250
+				  );
 	}
-	// Visible: new stock of the first item in WooCommerce's stored product data.
+	// Visible: new stock of the first item in WooCommerce's stored product data, one delivery at a time.
 	const visible: number[] = [];
 	const timeouts: number[] = [];
+	const applied: number[] = [];
 	for ( let s = 0; s < visibleSamples; s++ ) {
 		const want = 500 + s;
 		const t0 = performance.now();
-		await send( body( ( j ) => ( j === 0 ? want : 200 + s ) ) );
-		let seen = false;
-		while ( performance.now() - t0 < visibleTimeoutMs ) {
-			if ( ( await stockText() ) === String( want ) ) {
-				seen = true;
-				break;
-			}
-			await new Promise( ( r ) => setTimeout( r, 100 ) );
+		await send(
+			body( ( j ) => {
+				if ( j === 0 ) {
+					return want;
+				}
+				return j === lastIndex ? 700 + s : 200 + s;
+			} )
+		);
+		const seen = await until(
+			first.woo_id,
+			want,
+			t0,
+			visibleTimeoutMs,
+			100
+		);
+		( seen === null ? timeouts : visible ).push(
+			seen ?? performance.now() - t0
+		);
+		// The whole delivery (its last item) before the next one is sent.
+		const all = await until(
+			lastItem.woo_id,
+			700 + s,
+			t0,
+			visibleTimeoutMs,
+			100
+		);
+		if ( all !== null ) {
+			applied.push( all );
 		}
-		( seen ? visible : timeouts ).push( performance.now() - t0 );
 	}
 	return {
 		deliveries: count,
@@ -152,6 +215,7 @@ export async function measureWebhooks(
 		backlog_drained_ms: backlogMs === null ? null : Math.round( backlogMs ),
 		visible_samples_ms: visible.map( ( x ) => Math.round( x ) ),
 		visible_timeouts: timeouts.length,
+		applied_samples_ms: applied.map( ( x ) => Math.round( x ) ),
 		visible_p95_ms:
 			timeouts.length > 0 ? null : Math.round( pct( visible, 0.95 ) ),
 		visible_timeout_ms: visibleTimeoutMs,
