@@ -540,6 +540,11 @@ async function checkout(): Promise< any > {
 					on ? 'on' : 'off',
 				] );
 			},
+			() =>
+				php( 'checkout-settle.php', [
+					siteDir( 'bench' ),
+					process.env.KVS_BENCH_CHECKOUT_SETTLE_SECONDS ?? '30',
+				] ),
 			Number( process.env.KVS_BENCH_CHECKOUT_BLOCKS ?? 3 ),
 			Number( process.env.KVS_BENCH_CHECKOUT_PER_BLOCK ?? 10 )
 		);

@@ -1,7 +1,7 @@
 <?php
 /**
- * Bench worker: turns order push on or off (auto_push_orders + order branch) and prints an in-stock simple
- * product id for Store API checkouts.
+ * Bench worker: turns order push on or off (auto_push_orders + order branch), installs the server-side probe
+ * (checkout-probe.php as a must-use plugin) and prints an in-stock simple product id for Store API checkouts.
  *
  *   php bench/php/checkout-setup.php SITE_DIR on|off
  *
@@ -15,6 +15,12 @@ require __DIR__ . '/common.php';
 use KiotVietSync\Plugin;
 
 kvs_bench_admin();
+// The server-side probe (bench/php/checkout-probe.php), inert without the X-KVS-Bench request header.
+$kvs_probe = WPMU_PLUGIN_DIR . '/kvs-bench-checkout-probe.php';
+if ( ! is_file( $kvs_probe ) || md5_file( $kvs_probe ) !== md5_file( __DIR__ . '/checkout-probe.php' ) ) {
+	wp_mkdir_p( WPMU_PLUGIN_DIR );
+	copy( __DIR__ . '/checkout-probe.php', $kvs_probe );
+}
 $on     = 'on' === ( $argv[2] ?? 'off' );
 $branch = Plugin::instance()->services()->connection_repository()->load()->branch_id();
 $r      = kvs_bench_rest(
