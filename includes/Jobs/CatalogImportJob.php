@@ -21,6 +21,7 @@ use KiotVietSync\Sync\Catalog\Runs\CatalogWriter;
 use KiotVietSync\Sync\Catalog\Runs\Run;
 use KiotVietSync\Sync\Catalog\Runs\RunHandler;
 use KiotVietSync\Sync\Catalog\Runs\SettingsBuilder;
+use KiotVietSync\Sync\Catalog\Runs\SliceAwareHandler;
 use KiotVietSync\Sync\Connection\ConnectionService;
 
 /**
@@ -29,7 +30,7 @@ use KiotVietSync\Sync\Connection\ConnectionService;
  * The writer is idempotent by the mapping table, so re-running a batch after a crash updates, never duplicates.
  * Per-product failures are counted and logged; the run goes on.
  */
-final class CatalogImportJob implements RunHandler {
+final class CatalogImportJob implements RunHandler, SliceAwareHandler {
 
 	public const PHASES = array( 'import_categories', 'import_products' );
 
@@ -85,6 +86,15 @@ final class CatalogImportJob implements RunHandler {
 			$this->writer = ( $this->writer_factory )();
 		}
 		return $this->writer;
+	}
+
+	/**
+	 * The worker slice ends: the writer finishes what it deferred over the slice's batches.
+	 */
+	public function end_slice(): void {
+		if ( null !== $this->writer ) {
+			$this->writer->end_slice();
+		}
 	}
 
 	public function step( Run $run ): bool {

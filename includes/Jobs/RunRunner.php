@@ -17,6 +17,7 @@ use KiotVietSync\Support\Clock;
 use KiotVietSync\Support\PluginException;
 use KiotVietSync\Sync\Catalog\Runs\Run;
 use KiotVietSync\Sync\Catalog\Runs\RunHandler;
+use KiotVietSync\Sync\Catalog\Runs\SliceAwareHandler;
 use KiotVietSync\Sync\Connection\Connection;
 
 /**
@@ -183,6 +184,7 @@ final class RunRunner implements Registerable {
 		$started = microtime( true );
 		$steps   = 0;
 		$more    = false;
+		$used    = array();
 		try {
 			while ( $steps < $max_steps ) {
 				$run = $this->runs->find( $run_id );
@@ -191,6 +193,9 @@ final class RunRunner implements Registerable {
 					break;
 				}
 				$handler = $this->handlers[ $run->kind() ] ?? null;
+				if ( null !== $handler ) {
+					$used[ $run->kind() ] = $handler;
+				}
 				if ( null === $handler ) {
 					$run->transition( Run::FAILED, $this->clock->now(), 'Unknown run kind.' );
 					$this->runs->save( $run );
@@ -248,12 +253,32 @@ final class RunRunner implements Registerable {
 				}
 			}
 		} finally {
+			$this->end_slice( $used );
 			$this->runs->release( $run_id, $token );
 		}
 		if ( $more && $reschedule ) {
 			$this->schedule( $run_id );
 		}
 		return $steps;
+	}
+
+	/**
+	 * Tells the handlers that ran in this slice that it ends (they finish work deferred across its steps).
+	 * Never throws: the slice's steps are checkpointed already.
+	 *
+	 * @param array<string, RunHandler> $handlers Handlers used, by run kind.
+	 */
+	private function end_slice( array $handlers ): void {
+		foreach ( $handlers as $handler ) {
+			if ( ! $handler instanceof SliceAwareHandler ) {
+				continue;
+			}
+			try {
+				$handler->end_slice();
+			} catch ( \Throwable $e ) {
+				$this->log->record( SyncLogWriter::CHANNEL_IMPORT, 'slice', SyncLogWriter::RESULT_ERROR, 'End of worker slice failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
+			}
+		}
 	}
 
 	/**

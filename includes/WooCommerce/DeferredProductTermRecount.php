@@ -16,6 +16,8 @@ namespace KiotVietSync\WooCommerce;
  * imports; this class turns that recount off for the batch, remembers the products saved and the terms they
  * left (`set_object_terms` old ids), and recounts the union once at the end of the batch, inside its
  * transaction. The counts are full COUNTs, so the final values are the same as with per-save recounts.
+ * An import run's worker keeps one collector over all batches of its slice and recounts once when the slice
+ * ends (CatalogImporter::hold_term_recount()); the counts are then behind by at most one slice (~15 s).
  */
 final class DeferredProductTermRecount {
 
@@ -40,9 +42,7 @@ final class DeferredProductTermRecount {
 		if ( ! apply_filters( 'kiotviet_sync_defer_term_recount', true ) ) {
 			return;
 		}
-		$this->active   = true;
-		$this->products = array();
-		$this->left     = array();
+		$this->active = true;
 		add_filter( 'woocommerce_product_recount_terms', '__return_false' );
 		add_action( 'set_object_terms', array( $this, 'on_set_object_terms' ), 10, 6 );
 		add_action( 'woocommerce_new_product', array( $this, 'on_product_saved' ), 10, 1 );
@@ -79,6 +79,14 @@ final class DeferredProductTermRecount {
 			return;
 		}
 		$this->stop();
+		$this->recount();
+	}
+
+	/**
+	 * Recounts what was collected (also after stop(): a collector kept over several batches recounts once at
+	 * the end of the worker slice) and forgets it.
+	 */
+	public function recount(): void {
 		$products = array_keys( $this->products );
 		foreach ( self::TAXONOMIES as $taxonomy ) {
 			$tt_ids = $this->left[ $taxonomy ] ?? array();

@@ -30,7 +30,13 @@ final class ImporterCatalogWriter implements CatalogWriter {
 	}
 
 	public function import_batch( array $products, array $categories, array $books, CatalogSettings $settings, array $base_units ): array {
+		// A run's batches recount WooCommerce's category product counts once per worker slice (end_slice()).
+		$this->importer->hold_term_recount();
 		return self::shape( $this->importer->import_batch( $products, $categories, $books, $settings, $base_units ) );
+	}
+
+	public function end_slice(): void {
+		$this->importer->flush_term_recount();
 	}
 
 	/**

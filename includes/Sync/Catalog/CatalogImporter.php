@@ -232,7 +232,7 @@ final class CatalogImporter {
 		if ( $counted ) {
 			wp_defer_term_counting( true );
 		}
-		$recount    = new DeferredProductTermRecount();
+		$recount    = $this->held_recount ?? new DeferredProductTermRecount();
 		$meta       = new NewProductMetaBuffer( $this->wpdb );
 		$transients = new BatchTransients( $this->wpdb );
 		$shortcuts  = new NewProductShortcuts( $this->wpdb, $meta );
@@ -258,7 +258,9 @@ final class CatalogImporter {
 				$counted = false;
 			}
 			$this->sync_deferred_parents();
-			$recount->finish(); // WooCommerce's product_count_* term meta, once per batch instead of once per save.
+			if ( null === $this->held_recount ) {
+				$recount->finish(); // WooCommerce's product_count_* term meta, once per batch instead of once per save.
+			}
 			$shortcuts->stop();
 			$meta->finish();
 			$transients->finish(); // The batch's last transient operations, once.
@@ -283,6 +285,36 @@ final class CatalogImporter {
 			$this->meta_buffer = null;
 			SyncGuard::release();
 			$result->set_queries( (int) $this->wpdb->num_queries - $before );
+		}
+	}
+
+	/**
+	 * From now on batches collect the products whose WooCommerce category counts need a recount, and
+	 * flush_term_recount() recounts them once (an import run's worker slice: many batches, one recount).
+	 */
+	public function hold_term_recount(): void {
+		if ( null === $this->held_recount ) {
+			$this->held_recount = new DeferredProductTermRecount();
+		}
+	}
+
+	/**
+	 * Recounts what the held batches collected (in one transaction) and goes back to one recount per batch.
+	 */
+	public function flush_term_recount(): void {
+		$recount            = $this->held_recount;
+		$this->held_recount = null;
+		if ( null === $recount ) {
+			return;
+		}
+		$tx = new BatchTransaction( $this->wpdb );
+		$tx->begin();
+		try {
+			$recount->recount();
+			$tx->commit();
+		} catch ( Throwable $e ) {
+			$tx->rollback();
+			$this->log->record( SyncLogWriter::CHANNEL_IMPORT, 'batch', SyncLogWriter::RESULT_ERROR, 'Category product counts could not be updated: ' . $e->getMessage() );
 		}
 	}
 
@@ -316,6 +348,9 @@ final class CatalogImporter {
 
 	/** Meta buffer of the running batch (null when off). */
 	private ?NewProductMetaBuffer $meta_buffer = null;
+
+	/** Set between hold_term_recount() and flush_term_recount(): the slice's collector of recounts. */
+	private ?DeferredProductTermRecount $held_recount = null;
 
 	/** Writes the buffered meta of the item just written (before its savepoint is released). */
 	private function item_flush(): void {

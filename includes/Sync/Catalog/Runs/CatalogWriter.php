@@ -35,4 +35,10 @@ interface CatalogWriter {
 	 * @return array{created: int, updated: int, skipped: int, failed: int, errors: array<int, array{kv_id: int, message: string}>}
 	 */
 	public function import_batch( array $products, array $categories, array $books, CatalogSettings $settings, array $base_units ): array;
+
+	/**
+	 * The worker's slice ends (RunRunner, after its last step): work the writer deferred across the slice's
+	 * batches (WooCommerce's category product counts) is done now.
+	 */
+	public function end_slice(): void;
 }

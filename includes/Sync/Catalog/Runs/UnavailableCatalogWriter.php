@@ -24,6 +24,10 @@ final class UnavailableCatalogWriter implements CatalogWriter {
 		return self::failed( $products );
 	}
 
+	public function end_slice(): void {
+		// Nothing was written, nothing deferred.
+	}
+
 	/**
 	 * @param array<int, object> $items Items.
 	 * @return array{created: int, updated: int, skipped: int, failed: int, errors: array<int, array{kv_id: int, message: string}>}

@@ -32,6 +32,13 @@ final class RecordingCatalogWriter implements CatalogWriter {
 
 	public ?CatalogSettings $settings = null;
 
+	/** @var int[] Batches written when each worker slice ended (the runner tells the writer). */
+	public array $slices_ended_after = array();
+
+	public function end_slice(): void {
+		$this->slices_ended_after[] = count( $this->batches );
+	}
+
 	public function import_categories( array $categories ): array {
 		foreach ( $categories as $c ) {
 			$this->categories[] = $c->id();
@@ -86,6 +93,8 @@ final class ImportRunFrameworkTest extends CatalogTestCase {
 
 		$run = $services->run_repository()->find( $run->id() );
 		self::assertSame( Run::DONE, $run->state() );
+		self::assertNotSame( array(), $writer->slices_ended_after, 'the writer was told the slice ended' );
+		self::assertSame( count( $writer->batches ), end( $writer->slices_ended_after ), 'after the last batch' );
 		$all = array_merge( ...$writer->batches );
 		self::assertSame( $selected, count( $all ) );
 		self::assertSame( count( $all ), count( array_unique( $all ) ) );
