@@ -9,6 +9,9 @@
  *  - visible: then, one delivery at a time, from sending until WooCommerce's stored stock of the delivery's first
  *    item is the new value (`visible_samples_ms`); before the next delivery is sent, the time until its last item is
  *    stored too (`applied_samples_ms`: the whole delivery), so a sample never waits for the previous one's items.
+ *  - busy: then deliveries in quick succession, each sent as soon as the previous one's first item is stored (the
+ *    processor still writes the previous one's other items and holds its lock): `busy_visible_samples_ms` (and
+ *    `busy_visible_timeouts`) — the deliveries whose kick finds a processor running.
  *    (WooCommerce 8.9's Store API has no stock figure, only in/out of stock; the stand-in has no Store API; so
  *    `readStock` reads the committed value from the database.) Processing is triggered as in production: the
  *    receiver stores the delivery, answers, and kicks the processor (loopback to `/webhook-process`, the queue job
@@ -37,7 +40,8 @@ export async function measureWebhooks(
 	count: number,
 	visibleSamples: number,
 	visibleTimeoutMs: number,
-	readStock: ( wooId: string ) => Promise< string >
+	readStock: ( wooId: string ) => Promise< string >,
+	busySamples: number = visibleSamples
 ): Promise< Record< string, unknown > > {
 	const subs = await ( await fetch( `${ simUrl }/__sim/webhooks` ) ).json();
 	// The site's current subscription (a reused simulator may still hold an older site's).
@@ -204,6 +208,45 @@ export async function measureWebhooks(
 			applied.push( all );
 		}
 	}
+	// Busy: deliveries in quick succession — the next one is sent as soon as the previous one's first item is
+	// stored, while the processor still writes its other items (it holds the lock, so the new delivery's kick
+	// sends no loopback: the running processor must take it after releasing the lock).
+	const busy: number[] = [];
+	let busyTimeouts = 0;
+	for ( let s = 0; s < busySamples; s++ ) {
+		const want = 800 + s;
+		const t0 = performance.now();
+		await send(
+			body( ( j ) => {
+				if ( j === 0 ) {
+					return want;
+				}
+				return j === lastIndex ? 900 + s : 300 + s;
+			} )
+		);
+		const seen = await until(
+			first.woo_id,
+			want,
+			t0,
+			visibleTimeoutMs,
+			100
+		);
+		if ( seen === null ) {
+			busyTimeouts++;
+		} else {
+			busy.push( seen );
+		}
+	}
+	if ( busySamples > 0 ) {
+		// Leave the site caught up (bounded).
+		await until(
+			lastItem.woo_id,
+			900 + busySamples - 1,
+			performance.now(),
+			visibleTimeoutMs,
+			250
+		);
+	}
 	return {
 		deliveries: count,
 		items_per_delivery: setup.products.length,
@@ -216,6 +259,8 @@ export async function measureWebhooks(
 		visible_samples_ms: visible.map( ( x ) => Math.round( x ) ),
 		visible_timeouts: timeouts.length,
 		applied_samples_ms: applied.map( ( x ) => Math.round( x ) ),
+		busy_visible_samples_ms: busy.map( ( x ) => Math.round( x ) ),
+		busy_visible_timeouts: busyTimeouts,
 		visible_p95_ms:
 			timeouts.length > 0 ? null : Math.round( pct( visible, 0.95 ) ),
 		visible_timeout_ms: visibleTimeoutMs,
