@@ -6,7 +6,8 @@
  * Env: WOOCOMMERCE_DIR (real WooCommerce; else the stand-in, labelled), KVS_BENCH_ITEMS (default 10000),
  * KVS_BENCH_RAW_ITEMS (baseline subset, default 2000, ≥ 2000 for figures that count),
  * KVS_BENCH_MAX_SECONDS (cap of each timed write phase; 0 = none; a capped phase is reported by rate),
- * KVS_BENCH_SKIP_UP=1 (reuse running sites), KVS_BENCH_MEMORY_50K=1 (also the 50,000-item memory run),
+ * KVS_BENCH_SKIP_UP=1 (reuse running sites), KVS_BENCH_MEMORY_50K=0 (leave out the 50,000-item memory run),
+ * KVS_BENCH_OPCACHE=0 (worker slices without opcache), KVS_BENCH_STEPS=1 (every step in one process),
  * KVS_BENCH_SITE / KVS_BENCH_SITE_PORT / KVS_BENCH_SIM_PORT (another site instead of `bench` 5520/5420),
  * KVS_BENCH_ONLY=checkout|webhooks|lists (one part on the running site; checkout merges into results.json,
  * webhooks and lists print their figures and merge only with KVS_BENCH_MERGE=1).
@@ -342,12 +343,22 @@ async function main(): Promise< void > {
 		  ) / 10
 		: null;
 
-	// 6. 50,000-item memory run (fetch + a few import batches), optional.
+	// 6. 50,000-item memory run: the whole fetch, then three import worker slices (categories, then product
+	// batches) against a 50,000-item catalog; KVS_BENCH_MEMORY_50K=0 leaves it out.
 	let mem50: number | null = null;
-	if ( process.env.KVS_BENCH_MEMORY_50K === '1' ) {
+	let mem50Detail: any = null;
+	if ( process.env.KVS_BENCH_MEMORY_50K !== '0' ) {
+		log( '50,000-item memory run (fetch + 3 import worker slices)…' );
 		up( 'bench50k', 50000 );
-		const m = php( 'import.php', [ siteDir( 'bench50k' ), '10' ] );
+		const m = php( 'import.php', [ siteDir( 'bench50k' ), '3' ] );
 		mem50 = Math.max( m.fetch.peak_mb, m.import.peak_mb );
+		mem50Detail = {
+			fetch_seconds: round( m.fetch.seconds ),
+			fetch_peak_mb: m.fetch.peak_mb,
+			import_slices: m.import.log,
+			catalog: m.catalog,
+		};
+		log( `50k: peak ${ mem50 } MB` );
 		down( 'bench50k' );
 	}
 
@@ -394,6 +405,8 @@ async function main(): Promise< void > {
 				steps: imp.import.steps,
 				first_peaks_mb: imp.import.first_peaks,
 				last_peaks_mb: imp.import.last_peaks,
+				fetch_log: imp.fetch.log,
+				memory_50k: mem50Detail,
 				run: imp.import.run,
 				top_query_shapes: imp.top_query_shapes,
 			},

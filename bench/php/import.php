@@ -1,10 +1,15 @@
 <?php
 /**
- * Bench worker: the plugin's own import, driven as production drives it (fetch run, then import run) but
- * step by step through RunRunner::run_until_idle( 1 ) so each step (one KiotViet page / one import batch of ≤ 50
- * rows) gets its own peak memory and query count.
+ * Bench worker: the plugin's own import, driven as production drives it. The set-up (connect, branch,
+ * settings, selection) runs in this process; the fetch run and the import run are worked off in worker
+ * slices, each a fresh PHP process like the queue's: `import.php SITE_DIR 0 '' slice` boots WordPress and
+ * WooCommerce and calls RunRunner::run_slice() for the production slice time (filter
+ * kiotviet_sync_run_slice_seconds, 15 s), then reports its seconds, queries, items and peak memory (the
+ * process's whole peak: bootstrap + every batch of the slice). Workers run with opcache, as production PHP does
+ * (see kvs_bench_drive_slices()).
  *
- *   php bench/php/import.php SITE_DIR [max_import_steps] [profile]
+ *   php bench/php/import.php SITE_DIR [max_import_slices] [profile]
+ *   KVS_BENCH_STEPS=1 …   the old way: every step in this one process (per-step figures, memory grows)
  *
  * @package kiotviet-sync
  */
@@ -82,6 +87,103 @@ function kvs_bench_counts(): array {
 	);
 }
 
+/**
+ * Child process: one production worker slice of the active run.
+ */
+if ( 'slice' === ( $argv[4] ?? '' ) ) {
+	global $wpdb;
+	$services = Plugin::instance()->services();
+	$run      = $services->run_repository()->active();
+	$before   = kvs_bench_counts();
+	$t0       = microtime( true );
+	$steps    = null === $run ? 0 : $runner->run_slice( $run->id(), (float) apply_filters( 'kiotviet_sync_run_slice_seconds', 15.0 ), PHP_INT_MAX, false );
+	$after    = kvs_bench_counts();
+	kvs_bench_out(
+		array(
+			'phase'   => $before['phase'],
+			'steps'   => $steps,
+			'seconds' => microtime( true ) - $t0,
+			'queries' => KvsBenchQueries::$count,
+			'items'   => $after['items'] - $before['items'],
+			'peak_mb' => round( memory_get_peak_usage() / 1048576, 2 ),
+			'idle'    => null === $services->run_repository()->active(),
+		)
+	);
+	exit( 0 );
+}
+
+/**
+ * Works the active run off in worker slices, each a fresh `php` process (see the file comment); the time of
+ * a slice is the child's wall time, process start and WordPress bootstrap included.
+ *
+ * @return array{steps:int,seconds:float,queries:int,peaks:float[],log:array<int,array<string,mixed>>}
+ */
+function kvs_bench_drive_slices( string $site_dir, int $max_slices, float $cap = 0.0 ): array {
+	$t0      = microtime( true );
+	$log     = array();
+	$peaks   = array();
+	$queries = 0;
+	$steps   = 0;
+	// Like a production PHP (php-fpm / mod_php), the worker runs with opcache: compiled WordPress/WooCommerce
+	// code lives in opcache's shared memory, not in the worker's heap. The CLI has no shared memory between
+	// processes, so the file cache carries the compiled scripts from one slice to the next (as a warm opcache
+	// would). KVS_BENCH_OPCACHE=0: no opcache (every slice compiles everything; the heap then holds ~50 MB of
+	// compiled code).
+	$opcache = '';
+	if ( '0' !== getenv( 'KVS_BENCH_OPCACHE' ) ) {
+		$dir = dirname( __DIR__, 2 ) . '/.stack/opcache';
+		if ( ! is_dir( $dir ) ) {
+			mkdir( $dir, 0700, true );
+		}
+		$opcache = ' -d opcache.enable_cli=1 -d opcache.memory_consumption=256 -d opcache.file_cache=' . escapeshellarg( $dir );
+	}
+	while ( 0 === $max_slices || count( $log ) < $max_slices ) {
+		$ts  = microtime( true );
+		$cmd = escapeshellarg( PHP_BINARY ) . ' -d memory_limit=' . escapeshellarg( (string) ini_get( 'memory_limit' ) ) . $opcache . ' ' . escapeshellarg( __FILE__ ) . ' ' . escapeshellarg( $site_dir ) . " 0 '' slice";
+		$out = (string) shell_exec( $cmd . ' 2>&1' );
+		if ( 1 !== preg_match( '/^KVS_BENCH_RESULT (.*)$/m', $out, $m ) ) {
+			fwrite( STDERR, "worker slice failed:\n" . substr( $out, -3000 ) . "\n" );
+			exit( 1 );
+		}
+		$r          = json_decode( $m[1], true );
+		$r['wall']  = round( microtime( true ) - $ts, 3 );
+		$log[]      = array(
+			'phase'       => $r['phase'],
+			'seconds'     => $r['wall'],
+			'run_seconds' => round( (float) $r['seconds'], 3 ),
+			'queries'     => (int) $r['queries'],
+			'items'       => (int) $r['items'],
+			'steps'       => (int) $r['steps'],
+			'peak_mb'     => (float) $r['peak_mb'],
+		);
+		$peaks[]  = (float) $r['peak_mb'];
+		$queries += (int) $r['queries'];
+		$steps   += (int) $r['steps'];
+		if ( ! empty( $r['idle'] ) || 0 === (int) $r['steps'] ) {
+			break;
+		}
+		if ( $cap > 0 && microtime( true ) - $t0 > $cap ) {
+			break;
+		}
+	}
+	return array(
+		'steps'   => $steps,
+		'seconds' => microtime( true ) - $t0,
+		'queries' => $queries,
+		'peaks'   => $peaks,
+		'log'     => $log,
+	);
+}
+
+/**
+ * The fetch or import run: worker slices (default) or, with KVS_BENCH_STEPS=1, step by step in this process.
+ *
+ * @return array{steps:int,seconds:float,queries:int,peaks:float[],log:array<int,array<string,mixed>>}
+ */
+function kvs_bench_work( $runner, string $site_dir, int $max, float $cap = 0.0 ): array {
+	return '1' === getenv( 'KVS_BENCH_STEPS' ) ? kvs_bench_drive( $runner, $max, $cap ) : kvs_bench_drive_slices( $site_dir, $max, $cap );
+}
+
 if ( 'resume' === ( $argv[4] ?? '' ) ) {
 	// Drive the active (capped) import run further: product batches only, per-step figures.
 	if ( 'nodefer' === ( $argv[5] ?? '' ) ) {
@@ -129,8 +231,8 @@ if ( 200 !== $r['status'] ) {
 $out['connect_seconds'] = microtime( true ) - $t_connect;
 
 // 2. Fetch run.
-$fetch        = kvs_bench_drive( $runner, 0 );
-$out['fetch'] = array( 'steps' => $fetch['steps'], 'seconds' => $fetch['seconds'], 'queries' => $fetch['queries'], 'peak_mb' => $fetch['peaks'] ? max( $fetch['peaks'] ) : 0 );
+$fetch        = kvs_bench_work( $runner, $argv[1], 0 );
+$out['fetch'] = array( 'steps' => $fetch['steps'], 'seconds' => $fetch['seconds'], 'queries' => $fetch['queries'], 'peak_mb' => $fetch['peaks'] ? max( $fetch['peaks'] ) : 0, 'log' => $fetch['log'] );
 $status       = kvs_bench_rest( 'GET', 'kiotviet-sync/v1/sync/status' );
 $out['fetch_state'] = $status['data']['run']['state'] ?? null;
 $out['catalog']     = $status['data']['catalog'] ?? null;
@@ -179,7 +281,7 @@ if ( 202 !== $r['status'] ) {
 $out['select_seconds'] = microtime( true ) - $t_sel;
 
 KvsBenchQueries::$shapes = array();
-$import                  = kvs_bench_drive( $runner, $max_import_steps, (float) ( getenv( 'KVS_BENCH_MAX_SECONDS' ) ?: 0 ) );
+$import                  = kvs_bench_work( $runner, $argv[1], $max_import_steps, (float) ( getenv( 'KVS_BENCH_MAX_SECONDS' ) ?: 0 ) );
 $status                  = kvs_bench_rest( 'GET', 'kiotviet-sync/v1/sync/status' );
 $out['import']           = array(
 	'steps'      => $import['steps'],
