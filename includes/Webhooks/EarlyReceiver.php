@@ -46,16 +46,8 @@ final class EarlyReceiver {
 		if ( ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) || wp_installing() || ! function_exists( 'rest_get_url_prefix' ) ) {
 			return;
 		}
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput -- Matching the URL only; authenticity is the signature.
-		$key = self::site_key(
-			(string) ( $_SERVER['REQUEST_URI'] ?? '' ),
-			$_GET,
-			isset( $_SERVER['HTTP_X_HTTP_METHOD_OVERRIDE'] ),
-			(string) get_option( 'home' ),
-			'' !== (string) get_option( 'permalink_structure' ),
-			rest_get_url_prefix()
-		);
-		// phpcs:enable
+		$route = self::current_rest_route();
+		$key   = null !== $route && 1 === preg_match( self::ROUTE, $route, $m ) ? $m[1] : null;
 		if ( null === $key || (int) get_option( Settings::DB_VERSION, 0 ) < Migrations::latest_version() ) {
 			return;
 		}
@@ -84,23 +76,54 @@ final class EarlyReceiver {
 	 * @param string               $prefix      REST URL prefix (`wp-json`).
 	 */
 	public static function site_key( string $request_uri, array $query, bool $override, string $home, bool $pretty, string $prefix ): ?string {
+		$route = self::rest_route( $request_uri, $query, $override, $home, $pretty, $prefix );
+		return null !== $route && 1 === preg_match( self::ROUTE, $route, $m ) ? $m[1] : null;
+	}
+
+	/**
+	 * The REST route a request names (`/kiotviet-sync/v1/…`), from the pretty URL or `?rest_route=`; null when
+	 * it names none or carries `_method`, `_envelope`, `_jsonp` or an X-HTTP-Method-Override header (the REST
+	 * server would treat it differently).
+	 *
+	 * @param string               $request_uri REQUEST_URI.
+	 * @param array<string, mixed> $query       Query parameters.
+	 * @param bool                 $override    Whether an X-HTTP-Method-Override header was sent.
+	 * @param string               $home        Home URL.
+	 * @param bool                 $pretty      Whether pretty permalinks are on (else only ?rest_route= routes).
+	 * @param string               $prefix      REST URL prefix (`wp-json`).
+	 */
+	public static function rest_route( string $request_uri, array $query, bool $override, string $home, bool $pretty, string $prefix ): ?string {
 		if ( $override || isset( $query['_method'] ) || isset( $query['_envelope'] ) || isset( $query['_jsonp'] ) ) {
 			return null;
 		}
 		if ( isset( $query['rest_route'] ) ) {
-			$route = is_string( $query['rest_route'] ) ? $query['rest_route'] : '';
-		} else {
-			// phpcs:disable WordPress.WP.AlternativeFunctions.parse_url_parse_url -- Pure (unit-tested without WordPress); PHP ≥ 7.4 parses these URLs alike.
-			$path      = (string) parse_url( $request_uri, PHP_URL_PATH );
-			$home_path = rtrim( (string) parse_url( $home, PHP_URL_PATH ), '/' ) . '/';
-			// phpcs:enable
-			$base      = $home_path . trim( $prefix, '/' );
-			if ( ! $pretty || '' === trim( $prefix, '/' ) || 0 !== strpos( $path, $base . '/' ) ) {
-				return null;
-			}
-			$route = substr( $path, strlen( $base ) );
+			return is_string( $query['rest_route'] ) ? $query['rest_route'] : null;
 		}
-		return 1 === preg_match( self::ROUTE, $route, $m ) ? $m[1] : null;
+		// phpcs:disable WordPress.WP.AlternativeFunctions.parse_url_parse_url -- Pure (unit-tested without WordPress); PHP ≥ 7.4 parses these URLs alike.
+		$path      = (string) parse_url( $request_uri, PHP_URL_PATH );
+		$home_path = rtrim( (string) parse_url( $home, PHP_URL_PATH ), '/' ) . '/';
+		// phpcs:enable
+		$base      = $home_path . trim( $prefix, '/' );
+		if ( ! $pretty || '' === trim( $prefix, '/' ) || 0 !== strpos( $path, $base . '/' ) ) {
+			return null;
+		}
+		return substr( $path, strlen( $base ) );
+	}
+
+	/**
+	 * The REST route of the current request (see rest_route()), null when it names none.
+	 */
+	public static function current_rest_route(): ?string {
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput -- Matching the URL only.
+		return self::rest_route(
+			(string) ( $_SERVER['REQUEST_URI'] ?? '' ),
+			$_GET,
+			isset( $_SERVER['HTTP_X_HTTP_METHOD_OVERRIDE'] ),
+			(string) get_option( 'home' ),
+			'' !== (string) get_option( 'permalink_structure' ),
+			rest_get_url_prefix()
+		);
+		// phpcs:enable
 	}
 
 	/**

@@ -127,6 +127,7 @@ final class WebhookServices implements Registerable {
 		add_filter( 'rest_request_before_callbacks', array( $this, 'rewrite_core_errors' ), 5, 3 );
 		add_filter( 'rest_post_dispatch', array( $this, 'rewrite_final_status' ), 5, 3 );
 		add_action( 'rest_api_init', array( $this, 'register_process_route' ) );
+		add_action( 'wp_loaded', array( $this, 'maybe_process_early' ), 15 );
 		add_filter( 'kiotviet_sync_health_webhooks', array( $this, 'health_summary' ) );
 	}
 
@@ -532,6 +533,38 @@ final class WebhookServices implements Registerable {
 				'permission_callback' => fn ( WP_REST_Request $request ): bool => $this->is_process_key( $request->get_header( 'x_kvs_process_key' ) ),
 			)
 		);
+	}
+
+	/**
+	 * wp_loaded (priority 15): the kicker's loopback without the REST server. WordPress and WooCommerce are
+	 * loaded; building the REST server (every plugin's routes on rest_api_init) took 0.1–0.5 s of each loopback
+	 * on the bench site before the processor started, i.e. before a delivery could become visible. Before
+	 * WordPress's `_wp_cron` (20), whose spawn request waited up to 1 s there while the server's workers were
+	 * busy (a loopback need not start WP-Cron), and WooCommerce's form handlers (20). Only exactly
+	 * `POST …/kiotviet-sync/v1/webhook-process` with the right process key is handled here (the caller has
+	 * already hung up; the answer is the REST route's); anything else, a wrong key included (401), goes on to
+	 * the REST route. `KIOTVIET_SYNC_WEBHOOK_FAST_PATH` false leaves it to the REST route too.
+	 */
+	public function maybe_process_early(): void {
+		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ( defined( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) && ! constant( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) ) ) {
+			return;
+		}
+		$route = EarlyReceiver::current_rest_route();
+		if ( null === $route || '/' . AbstractController::NAMESPACE_V1 . self::PROCESS_ROUTE !== rtrim( $route, '/' ) ) {
+			return;
+		}
+		$key = isset( $_SERVER['HTTP_X_KVS_PROCESS_KEY'] ) ? (string) $_SERVER['HTTP_X_KVS_PROCESS_KEY'] : null; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- Compared in constant time, never output.
+		if ( ! $this->is_process_key( $key ) ) {
+			return;
+		}
+		$response = $this->process_now();
+		if ( ! headers_sent() ) {
+			status_header( $response->get_status() );
+			header( 'Content-Type: application/json; charset=UTF-8' );
+			header( 'Cache-Control: no-store' );
+		}
+		echo wp_json_encode( $response->get_data() ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON answer.
+		exit;
 	}
 
 	/**

@@ -163,8 +163,11 @@ final class EarlyReceiverTest extends WebhookTestCase {
 		$process = (string) $this->webhooks()->process_url();
 		$denied  = $this->raw_post( $process, '{}', null, array( ProcessKicker::KEY_HEADER => 'wrong' ) );
 		self::assertSame( 401, (int) wp_remote_retrieve_response_code( $denied ), 'the process endpoint needs the key' );
+		self::assertNotSame( '', (string) wp_remote_retrieve_header( $denied, 'link' ), 'a wrong key is left to the REST route' );
 		$locked = $this->raw_post( $process, '{}', null, array( ProcessKicker::KEY_HEADER => $this->webhooks()->options()->process_key() ) );
 		self::assertSame( 200, (int) wp_remote_retrieve_response_code( $locked ) );
+		self::assertSame( array( 'ok' => true ), json_decode( (string) wp_remote_retrieve_body( $locked ), true ) );
+		self::assertSame( '', (string) wp_remote_retrieve_header( $locked, 'link' ), 'the loopback is handled at wp_loaded, before the REST server' );
 		self::assertSame( array( 'received' ), array_column( $this->inbox_rows(), 'state' ), 'the lock holder processes, nobody else' );
 
 		// The lock is free: the next delivery's kick starts the processor; nothing else calls the site.

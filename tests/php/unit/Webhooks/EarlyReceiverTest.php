@@ -49,4 +49,15 @@ final class EarlyReceiverTest extends TestCase {
 		self::assertNull( self::key( '/', array( 'rest_route' => array( 'x' ) ) ) );
 		self::assertNull( self::key( '/', array( 'rest_route' => '/kiotviet-sync/v1/webhook/a b' ) ) );
 	}
+
+	public function test_names_the_rest_route_of_a_request_for_the_process_fast_path(): void {
+		$process = '/kiotviet-sync/v1/webhook-process';
+		self::assertSame( $process, EarlyReceiver::rest_route( '/wp-json' . $process, array(), false, 'https://shop.example', true, 'wp-json' ) );
+		self::assertSame( $process, EarlyReceiver::rest_route( '/index.php?rest_route=' . $process, array( 'rest_route' => $process ), false, 'https://shop.example', false, 'wp-json' ) );
+		self::assertSame( $process, EarlyReceiver::rest_route( '/shop/wp-json' . $process, array(), false, 'https://x.example/shop', true, 'wp-json' ) );
+		self::assertNull( EarlyReceiver::rest_route( '/wp-json' . $process, array(), false, 'https://shop.example', false, 'wp-json' ), 'plain permalinks' );
+		self::assertNull( EarlyReceiver::rest_route( '/wp-json' . $process, array( '_method' => 'GET' ), false, 'https://shop.example', true, 'wp-json' ) );
+		self::assertNull( EarlyReceiver::rest_route( '/wp-json' . $process, array(), true, 'https://shop.example', true, 'wp-json' ), 'X-HTTP-Method-Override' );
+		self::assertNull( EarlyReceiver::rest_route( '/shop/', array(), false, 'https://shop.example', true, 'wp-json' ) );
+	}
 }
