@@ -3,8 +3,8 @@
  * Bench worker: lets the site's background work settle before the next timed checkout, in both push modes alike.
  * Runs due background jobs (Action Scheduler's queue runner; due WP-Cron events where Action Scheduler is absent)
  * until none is due, and waits until the order outbox has no due order, the webhook inbox no unprocessed delivery,
- * the webhook processor's lock is free and the simulator has no delivery left to send (a push makes KiotViet send
- * webhooks back). Settled = all of that on two looks in a row; gives up after MAX_SECONDS (reported, not hidden).
+ * the webhook processor's lock is free, no wp-cron.php request runs and the simulator has no delivery left to send
+ * (a push makes KiotViet send webhooks back). Settled = all of that on two looks in a row; gives up after MAX_SECONDS (reported, not hidden).
  *
  *   php bench/php/checkout-settle.php SITE_DIR [MAX_SECONDS=30]
  *
@@ -70,6 +70,9 @@ function kvs_settle_busy( bool $use_as ): array {
 	} else {
 		$busy['jobs_due'] = count( (array) wp_get_ready_cron_jobs() );
 	}
+	// A wp-cron.php request a checkout spawned (WP-Cron's lock, valid for WP_CRON_LOCK_TIMEOUT) still runs.
+	$cron_lock            = (float) $wpdb->get_var( "SELECT option_value FROM {$wpdb->options} WHERE option_name = '_transient_doing_cron'" );
+	$busy['cron_running'] = $cron_lock > 0 && $cron_lock + WP_CRON_LOCK_TIMEOUT > microtime( true ) ? 1 : 0;
 	// phpcs:enable
 	$sim = wp_remote_get( rtrim( (string) constant( 'KIOTVIET_SYNC_API_BASE' ), '/' ) . '/__sim/webhooks', array( 'timeout' => 5 ) );
 	if ( ! is_wp_error( $sim ) ) {
