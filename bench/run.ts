@@ -182,6 +182,14 @@ function compare(
 			`categories differ (${ a.categories.length } vs ${ b.categories.length })`
 		);
 	}
+	for ( const [ site, dump ] of [
+		[ 'plugin', a ],
+		[ 'raw', b ],
+	] ) {
+		for ( const e of ( dump.term_count_errors ?? [] ).slice( 0, 10 ) ) {
+			diffs.push( `${ site } term count: ${ e }` );
+		}
+	}
 	let compared = 0;
 	for ( const key of Object.keys( b.products ) ) {
 		const x = a.products[ key ];

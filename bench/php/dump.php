@@ -113,5 +113,13 @@ foreach ( $rows as $id => $r ) {
 	);
 }
 ksort( $products );
-file_put_contents( $out_file, (string) wp_json_encode( array( 'categories' => $paths, 'products' => $products ), JSON_UNESCAPED_UNICODE ) );
+// WordPress's term counts must match the published products assigned (the subset makes the two sites' counts
+// differ by construction, so each site is checked against itself).
+$count_errors = array();
+foreach ( $wpdb->get_results( "SELECT tt.taxonomy, t.slug, tt.count, ( SELECT COUNT(*) FROM {$wpdb->term_relationships} tr JOIN {$wpdb->posts} p ON p.ID = tr.object_id WHERE tr.term_taxonomy_id = tt.term_taxonomy_id AND p.post_status = 'publish' AND p.post_type = 'product' ) AS actual FROM {$wpdb->term_taxonomy} tt JOIN {$wpdb->terms} t ON t.term_id = tt.term_id WHERE tt.taxonomy IN ('product_cat','product_tag')", ARRAY_A ) as $row ) {
+	if ( (int) $row['count'] !== (int) $row['actual'] ) {
+		$count_errors[] = $row['taxonomy'] . ':' . $row['slug'] . ' count ' . $row['count'] . ' ≠ ' . $row['actual'] . ' published products';
+	}
+}
+file_put_contents( $out_file, (string) wp_json_encode( array( 'categories' => $paths, 'products' => $products, 'term_count_errors' => $count_errors ), JSON_UNESCAPED_UNICODE ) );
 kvs_bench_out( array( 'file' => $out_file, 'products' => count( $products ), 'categories' => count( $paths ) ) );

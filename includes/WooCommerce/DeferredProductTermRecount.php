@@ -15,7 +15,8 @@ namespace KiotVietSync\WooCommerce;
  * the end of `update_terms()`). WooCommerce offers the `woocommerce_product_recount_terms` filter for bulk
  * imports; this class turns that recount off for the batch, remembers the products saved and the terms they
  * left (`set_object_terms` old ids), and recounts the union once at the end of the batch, inside its
- * transaction. The counts are full COUNTs, so the final values are the same as with per-save recounts.
+ * transaction: WooCommerce's `product_count_*` term meta and WordPress's term `count` (product_cat and
+ * product_tag count through `_wc_term_recount()`, so WordPress's deferred count is skipped by the same filter). The counts are full COUNTs, so the final values are the same as with per-save recounts.
  * An import run's worker keeps one collector over all batches of its slice and recounts once when the slice
  * ends (CatalogImporter::hold_term_recount()); the counts are then behind by at most one slice (~15 s).
  */
@@ -100,7 +101,10 @@ final class DeferredProductTermRecount {
 			}
 			$tax = get_taxonomy( $taxonomy );
 			if ( array() !== $tt_ids && false !== $tax ) {
-				_wc_term_recount( array_keys( $tt_ids ), $tax, false, true );
+				// With the callback: WordPress's own term count (`count` column) too. Both taxonomies count through
+				// _wc_term_recount(), which WordPress's deferred counting called while the filter said no.
+				_wc_term_recount( array_keys( $tt_ids ), $tax, true, true );
+				clean_term_cache( array_keys( $tt_ids ), '', false );
 			}
 		}
 		$this->products = array();

@@ -34,6 +34,8 @@ final class SliceTermRecountTest extends WriterTestCase {
 		$writer->end_slice();
 		wp_cache_flush();
 		self::assertSame( (string) $this->visible_products_in( $polo ), get_term_meta( $polo, 'product_count_product_cat', true ) );
+		self::assertSame( $this->products_assigned_to( $polo ), (int) get_term( $polo, 'product_cat' )->count, 'WordPress\'s own term count too' );
+		self::assertSame( $this->products_assigned_to( $dielac ), (int) get_term( $dielac, 'product_cat' )->count );
 		self::assertSame( (string) $this->visible_products_in( $dielac ), get_term_meta( $dielac, 'product_count_product_cat', true ) );
 		self::assertGreaterThan( 0, $this->visible_products_in( $dielac ) );
 
@@ -49,6 +51,14 @@ final class SliceTermRecountTest extends WriterTestCase {
 		$polo = $this->category_of( 'POLO-' );
 		wp_cache_flush();
 		self::assertSame( (string) $this->visible_products_in( $polo ), get_term_meta( $polo, 'product_count_product_cat', true ) );
+		self::assertSame( $this->products_assigned_to( $polo ), (int) get_term( $polo, 'product_cat' )->count );
+		self::assertGreaterThan( 0, $this->products_assigned_to( $polo ) );
+	}
+
+	/** Published objects assigned to the term itself: WordPress's `count` (_update_post_term_count). */
+	private function products_assigned_to( int $term_id ): int {
+		global $wpdb;
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->term_relationships} tr JOIN {$wpdb->term_taxonomy} tt ON tt.term_taxonomy_id = tr.term_taxonomy_id JOIN {$wpdb->posts} p ON p.ID = tr.object_id WHERE tt.term_id = %d AND tt.taxonomy = 'product_cat' AND p.post_status = 'publish'", $term_id ) );
 	}
 
 	private function category_of( string $prefix ): int {
