@@ -247,6 +247,7 @@ final class CatalogImporter {
 			$transients->start();
 			$shortcuts->start();
 			$this->meta_buffer = $meta;
+			$this->shortcuts   = $shortcuts;
 		}
 		SyncGuard::enter();
 		$tx->begin();
@@ -283,6 +284,7 @@ final class CatalogImporter {
 			$meta->stop();
 			$transients->stop();
 			$this->meta_buffer = null;
+			$this->shortcuts   = null;
 			SyncGuard::release();
 			$result->set_queries( (int) $this->wpdb->num_queries - $before );
 		}
@@ -348,6 +350,8 @@ final class CatalogImporter {
 
 	/** Meta buffer of the running batch (null when off). */
 	private ?NewProductMetaBuffer $meta_buffer = null;
+
+	private ?NewProductShortcuts $shortcuts = null;
 
 	/** Set between hold_term_recount() and flush_term_recount(): the slice's collector of recounts. */
 	private ?DeferredProductTermRecount $held_recount = null;
@@ -598,7 +602,17 @@ final class CatalogImporter {
 			$product->set_parent_id( $parent_woo_id );
 		}
 		$write_sku = ! in_array( IdentityDecision::WARN_SKU_TAKEN, $warn, true );
-		$warnings  = $this->products->apply( $product, $spec, $terms, $is_new, $write_sku );
+		if ( $write_sku && null !== $this->shortcuts && '' !== $spec->sku() ) {
+			// The snapshot's SKU holders decided this SKU is free for this object: WooCommerce need not look again.
+			$this->shortcuts->expect_unique_sku( $spec->sku(), $is_new ? 0 : (int) $woo_id );
+		}
+		try {
+			$warnings = $this->products->apply( $product, $spec, $terms, $is_new, $write_sku );
+		} finally {
+			if ( null !== $this->shortcuts ) {
+				$this->shortcuts->forget_unique_sku();
+			}
+		}
 		$queued    = '' !== (string) $product->get_meta( ProductWriter::META_IMAGES_PENDING, true ) && array_key_exists( WooProductSpec::IMAGE_URLS, $spec->to_array() );
 		$id        = (int) $product->save();
 		if ( $id <= 0 ) {

@@ -182,4 +182,40 @@ final class NewProductShortcutsTest extends WriterTestCase {
 		$this->shortcuts->stop();
 		self::assertSame( 10, has_action( 'transition_post_status', '_update_term_count_on_transition_post_status' ) );
 	}
+
+	public function test_an_expected_unique_sku_skips_the_check_and_any_other_sku_is_still_checked(): void {
+		if ( ! $this->is_real_woocommerce() ) {
+			self::markTestSkipped( 'WooCommerce\'s lookup-table SKU check is real WooCommerce only.' );
+		}
+		$holder = new \WC_Product_Simple();
+		$holder->set_name( 'SKU holder' );
+		$holder->set_sku( 'KVS-TAKEN-1' );
+		$holder->save();
+
+		$this->start();
+		$this->shortcuts->expect_unique_sku( 'KVS-FREE-1', 0 );
+		$free = new \WC_Product_Simple();
+		$free->set_name( 'Free SKU' );
+		$free->set_sku( 'KVS-FREE-1' );
+		$free->save();
+		self::assertSame( 1, $this->shortcuts->taken()['unique_sku'] ?? 0 );
+		self::assertSame( 'KVS-FREE-1', get_post_meta( $free->get_id(), '_sku', true ) );
+
+		// Expecting one SKU answers nothing for another: the taken SKU is still refused by WooCommerce.
+		$this->shortcuts->expect_unique_sku( 'KVS-FREE-2', 0 );
+		$clash = new \WC_Product_Simple();
+		try {
+			$clash->set_sku( 'KVS-TAKEN-1' );
+			self::fail( 'a duplicate SKU must be refused' );
+		} catch ( \WC_Data_Exception $e ) {
+			self::assertSame( 'product_invalid_sku', $e->getErrorCode() );
+		}
+		self::assertSame( 1, $this->shortcuts->taken()['unique_sku'] ?? 0 );
+
+		// Not plain ASCII: always checked.
+		$this->shortcuts->expect_unique_sku( 'ÁO-KVS-1', 0 );
+		$accented = new \WC_Product_Simple();
+		$accented->set_sku( 'ÁO-KVS-1' );
+		self::assertSame( 1, $this->shortcuts->taken()['unique_sku'] ?? 0 );
+	}
 }
