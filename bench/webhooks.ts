@@ -107,15 +107,27 @@ export async function measureWebhooks(
 	let non200 = 0;
 	let notReceived = 0;
 	const lastIndex = setup.products.length - 1;
-	// The first and last item get values no other delivery uses, so the backlog's end is unambiguous.
-	const burstQty = ( i: number ) => ( j: number ) => {
-		if ( j === 0 ) {
-			return 1000 + i;
-		}
-		return j === lastIndex ? 3000 + i : 100 + ( ( i + j ) % 50 );
-	};
+	/**
+	 * Quantities of one delivery: the first and the last item get their own values (no other delivery uses
+	 * them, so a stored value tells which delivery got there), the others `rest( j )`.
+	 * @param firstQty first item's quantity
+	 * @param lastQty  last item's quantity
+	 * @param rest     quantity of item j otherwise
+	 */
+	const marked =
+		( firstQty: number, lastQty: number, rest: ( j: number ) => number ) =>
+		( j: number ) => {
+			if ( j === 0 ) {
+				return firstQty;
+			}
+			return j === lastIndex ? lastQty : rest( j );
+		};
 	for ( let i = 0; i < count; i++ ) {
-		const r = await send( body( burstQty( i ) ) );
+		const r = await send(
+			body(
+				marked( 1000 + i, 3000 + i, ( j ) => 100 + ( ( i + j ) % 50 ) )
+			)
+		);
 		acks.push( r.ms );
 		if ( r.status !== 200 ) {
 			non200++;
@@ -171,28 +183,35 @@ export async function measureWebhooks(
 						250
 				  );
 	}
+	/**
+	 * Sends one marked delivery and waits until its first item's new stock is stored.
+	 * @param firstQty first item's quantity
+	 * @param lastQty  last item's quantity
+	 * @param restQty  every other item's quantity
+	 * @return the send time and ms until seen (null: not within the timeout)
+	 */
+	const sendAndSee = async (
+		firstQty: number,
+		lastQty: number,
+		restQty: number
+	): Promise< { t0: number; seen: number | null } > => {
+		const t0 = performance.now();
+		await send( body( marked( firstQty, lastQty, () => restQty ) ) );
+		const seen = await until(
+			first.woo_id,
+			firstQty,
+			t0,
+			visibleTimeoutMs,
+			100
+		);
+		return { t0, seen };
+	};
 	// Visible: new stock of the first item in WooCommerce's stored product data, one delivery at a time.
 	const visible: number[] = [];
 	const timeouts: number[] = [];
 	const applied: number[] = [];
 	for ( let s = 0; s < visibleSamples; s++ ) {
-		const want = 500 + s;
-		const t0 = performance.now();
-		await send(
-			body( ( j ) => {
-				if ( j === 0 ) {
-					return want;
-				}
-				return j === lastIndex ? 700 + s : 200 + s;
-			} )
-		);
-		const seen = await until(
-			first.woo_id,
-			want,
-			t0,
-			visibleTimeoutMs,
-			100
-		);
+		const { t0, seen } = await sendAndSee( 500 + s, 700 + s, 200 + s );
 		( seen === null ? timeouts : visible ).push(
 			seen ?? performance.now() - t0
 		);
@@ -214,23 +233,7 @@ export async function measureWebhooks(
 	const busy: number[] = [];
 	let busyTimeouts = 0;
 	for ( let s = 0; s < busySamples; s++ ) {
-		const want = 800 + s;
-		const t0 = performance.now();
-		await send(
-			body( ( j ) => {
-				if ( j === 0 ) {
-					return want;
-				}
-				return j === lastIndex ? 900 + s : 300 + s;
-			} )
-		);
-		const seen = await until(
-			first.woo_id,
-			want,
-			t0,
-			visibleTimeoutMs,
-			100
-		);
+		const { seen } = await sendAndSee( 800 + s, 900 + s, 300 + s );
 		if ( seen === null ) {
 			busyTimeouts++;
 		} else {

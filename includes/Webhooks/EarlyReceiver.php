@@ -40,7 +40,7 @@ final class EarlyReceiver {
 		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) ) {
 			return;
 		}
-		if ( defined( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) && ! constant( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) ) {
+		if ( ! self::fast_path_on() ) {
 			return;
 		}
 		if ( ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) || wp_installing() || ! function_exists( 'rest_get_url_prefix' ) ) {
@@ -127,12 +127,20 @@ final class EarlyReceiver {
 	}
 
 	/**
+	 * Whether requests may be answered before the REST server (`KIOTVIET_SYNC_WEBHOOK_FAST_PATH` false in
+	 * wp-config.php: never).
+	 */
+	public static function fast_path_on(): bool {
+		return ! defined( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) || (bool) constant( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' );
+	}
+
+	/**
 	 * Sends the answer and hands the connection back before anything else runs.
 	 *
 	 * @param int    $status HTTP status.
 	 * @param string $json   Body.
 	 */
-	private static function send( int $status, string $json ): void {
+	public static function send( int $status, string $json ): void {
 		while ( ob_get_level() > 0 ) {
 			ob_end_clean();
 		}

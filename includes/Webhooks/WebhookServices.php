@@ -505,7 +505,7 @@ final class WebhookServices implements Registerable {
 					$this->kicker()->kick( true );
 					return;
 				}
-				$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), ProcessKicker::SAFETY_NET_DELAY, true );
+				$this->schedule_safety_net();
 			},
 			static fn (): float => microtime( true ),
 			(float) self::PROCESS_SECONDS
@@ -514,8 +514,15 @@ final class WebhookServices implements Registerable {
 			$run->run();
 		} catch ( \Throwable $e ) {
 			$this->services->sync_log()->record( SyncLogWriter::CHANNEL_WEBHOOK, 'process', SyncLogWriter::RESULT_ERROR, 'Webhook processing failed: ' . $e->getMessage(), array( 'exception' => get_class( $e ) ) );
-			$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), 60, true );
+			$this->schedule_safety_net();
 		}
+	}
+
+	/**
+	 * The queued processor run that takes over what a loopback run leaves (needs site traffic to run).
+	 */
+	private function schedule_safety_net(): void {
+		$this->services->scheduler()->schedule_single( self::HOOK_PROCESS, array(), ProcessKicker::SAFETY_NET_DELAY, true );
 	}
 
 	/**
@@ -546,7 +553,7 @@ final class WebhookServices implements Registerable {
 	 * the REST route. `KIOTVIET_SYNC_WEBHOOK_FAST_PATH` false leaves it to the REST route too.
 	 */
 	public function maybe_process_early(): void {
-		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ( defined( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) && ! constant( 'KIOTVIET_SYNC_WEBHOOK_FAST_PATH' ) ) ) {
+		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ! EarlyReceiver::fast_path_on() ) {
 			return;
 		}
 		$route = EarlyReceiver::current_rest_route();
@@ -558,12 +565,7 @@ final class WebhookServices implements Registerable {
 			return;
 		}
 		$response = $this->process_now();
-		if ( ! headers_sent() ) {
-			status_header( $response->get_status() );
-			header( 'Content-Type: application/json; charset=UTF-8' );
-			header( 'Cache-Control: no-store' );
-		}
-		echo wp_json_encode( $response->get_data() ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON answer.
+		EarlyReceiver::send( $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		exit;
 	}
 
