@@ -69,6 +69,8 @@ describe( 'useConnect', () => {
 				.catch( () => undefined );
 		} );
 		expect( api.calls ).toHaveLength( 0 );
+		// The mutation's error state renders after the rejected promise settles.
+		await waitFor( () => expect( result.current.isError ).toBe( true ) );
 		expect( result.current.error?.code ).toBe( 'invalid_input' );
 		expect( Object.keys( result.current.error?.params ?? {} ) ).toEqual( [
 			'retailer',
@@ -178,6 +180,7 @@ describe( 'useSelectBranch', () => {
 				.catch( () => undefined );
 		} );
 		expect( api.calls ).toHaveLength( 0 );
+		await waitFor( () => expect( result.current.isError ).toBe( true ) );
 		expect( result.current.error?.params ).toEqual( {
 			branch_id: 'Select a branch.',
 		} );
